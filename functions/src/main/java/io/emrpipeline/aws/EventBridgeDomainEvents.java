@@ -1,0 +1,40 @@
+package io.emrpipeline.aws;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.core.DomainEvents;
+import io.emrpipeline.core.Json;
+import io.emrpipeline.core.Log;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
+
+/**
+ * {@link DomainEvents} on the pipeline's event bus. Best effort by design: a failed publish is
+ * logged and swallowed, because a lost notification must never fail a job.
+ */
+public final class EventBridgeDomainEvents implements DomainEvents {
+
+    private static final Log LOG = Log.of(EventBridgeDomainEvents.class);
+
+    private final EventBridgeClient eventBridge;
+    private final String busName;
+
+    public EventBridgeDomainEvents(EventBridgeClient eventBridge, String busName) {
+        this.eventBridge = eventBridge;
+        this.busName = busName;
+    }
+
+    @Override
+    public void publish(String detailType, ObjectNode detail) {
+        try {
+            PutEventsResponse response = eventBridge.putEvents(r -> r.entries(e -> e
+                    .eventBusName(busName).source(SOURCE).detailType(detailType).detail(Json.string(detail))));
+            if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
+                LOG.warn("domain event rejected", "detailType", detailType,
+                        "error", String.valueOf(response.entries().get(0).errorMessage()));
+            }
+        } catch (SdkException e) {
+            LOG.warn("could not publish domain event", "detailType", detailType, "error", e.toString());
+        }
+    }
+}

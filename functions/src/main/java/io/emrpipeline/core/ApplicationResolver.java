@@ -1,0 +1,96 @@
+package io.emrpipeline.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.errors.ApplicationNotFound;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import software.amazon.awssdk.services.emrserverless.model.Application;
+import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
+import software.amazon.awssdk.services.emrserverless.model.ApplicationSummary;
+import software.amazon.awssdk.services.emrserverless.model.AutoStopConfig;
+import software.amazon.awssdk.services.emrserverless.model.CreateApplicationRequest;
+import software.amazon.awssdk.services.emrserverless.model.ImageConfigurationInput;
+import software.amazon.awssdk.services.emrserverless.model.MaximumAllowedResources;
+
+/**
+ * Finds the EMR Serverless application a request names: by id, or by name through
+ * ListApplications. Creates one only when the deployment allows it and the request asks.
+ */
+public final class ApplicationResolver {
+
+    private static final Log LOG = Log.of(ApplicationResolver.class);
+
+    private final EmrServerlessApi emr;
+    private final boolean allowCreate;
+
+    public ApplicationResolver(EmrServerlessApi emr, boolean allowCreate) {
+        this.emr = emr;
+        this.allowCreate = allowCreate;
+    }
+
+    /** @return the application id */
+    public String resolve(JobRequest.ApplicationRef ref) {
+        return ref.id() != null ? byId(ref.id()) : byName(ref.name(), ref.create());
+    }
+
+    private String byId(String id) {
+        Application application = emr.getApplication(id).orElseThrow(() -> new ApplicationNotFound(
+                "No EMR Serverless application has id '" + id + "' in this account and region."));
+        if (application.state() == ApplicationState.TERMINATED) {
+            throw new ApplicationNotFound("EMR Serverless application '" + id + "' is TERMINATED; use a live application.");
+        }
+        return id;
+    }
+
+    private String byName(String name, ObjectNode create) {
+        List<ApplicationSummary> matches = emr.listLiveApplications().stream()
+                .filter(application -> name.equals(application.name()))
+                .toList();
+        if (matches.size() == 1) {
+            return matches.get(0).id();
+        }
+        if (matches.size() > 1) {
+            throw new ApplicationNotFound(matches.size() + " EMR Serverless applications are named '" + name
+                    + "' (" + matches.stream().map(ApplicationSummary::id).sorted().toList()
+                    + "); name the one to use by application.id.");
+        }
+        if (create == null) {
+            throw new ApplicationNotFound("No EMR Serverless application is named '" + name
+                    + "'. Create it, or add application.create to the request on a deployment that allows creation.");
+        }
+        if (!allowCreate) {
+            throw new ApplicationNotFound("No EMR Serverless application is named '" + name
+                    + "', and this deployment does not allow creating applications (allowCreateApplication is off).");
+        }
+        String id = emr.createApplication(createRequest(name, create));
+        LOG.info("created application", "applicationId", id, "applicationName", name);
+        return id;
+    }
+
+    private static CreateApplicationRequest createRequest(String name, JsonNode create) {
+        CreateApplicationRequest.Builder request = CreateApplicationRequest.builder()
+                .name(name)
+                // Same name, same token: two executions racing to create it get one application.
+                .clientToken(Hashes.sha256Hex(("create-application:" + name).getBytes(StandardCharsets.UTF_8)))
+                .releaseLabel(create.path("releaseLabel").asText())
+                .type(create.path("type").asText("SPARK"))
+                .architecture(create.path("architecture").asText("X86_64"));
+        if (create.hasNonNull("imageUri")) {
+            request.imageConfiguration(ImageConfigurationInput.builder().imageUri(create.get("imageUri").asText()).build());
+        }
+        JsonNode maximum = create.path("maximumCapacity");
+        if (maximum.isObject()) {
+            request.maximumCapacity(MaximumAllowedResources.builder()
+                    .cpu(maximum.path("cpu").asText())
+                    .memory(maximum.path("memory").asText())
+                    .disk(maximum.hasNonNull("disk") ? maximum.get("disk").asText() : null)
+                    .build());
+        }
+        request.autoStopConfiguration(AutoStopConfig.builder()
+                .enabled(true)
+                .idleTimeoutMinutes(create.path("autoStopIdleMinutes").asInt(15))
+                .build());
+        return request.build();
+    }
+}

@@ -1,0 +1,55 @@
+package io.emrpipeline.core;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One execution's input, after it passed the JSON Schema
+ * ({@code schemas/job-request.schema.json}, the single description of every field).
+ */
+public record JobRequest(
+        String name,
+        ApplicationRef application,
+        String executionRoleArn,
+        Job job,
+        ObjectNode configurationOverrides,
+        Integer timeoutMinutes,
+        Map<String, String> tags) {
+
+    public JobRequest {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    public Optional<String> requestedRole() {
+        return Optional.ofNullable(executionRoleArn);
+    }
+
+    /** By id, or by name with optional settings to create it. */
+    public record ApplicationRef(String id, String name, ObjectNode create) {}
+
+    /** What runs: mode-specific fields are null outside their mode. */
+    public record Job(
+            String mode,
+            String entryPoint,
+            List<String> arguments,
+            @JsonProperty("package") String packageUri,
+            String module,
+            String bundle,
+            List<String> command,
+            String mainClass,
+            Map<String, String> sparkConf,
+            String sparkSubmitParameters,
+            PythonEnvironment pythonEnvironment) {
+
+        public Job {
+            arguments = arguments == null ? List.of() : List.copyOf(arguments);
+            command = command == null ? List.of() : List.copyOf(command);
+            sparkConf = sparkConf == null ? Map.of() : Map.copyOf(sparkConf);
+        }
+    }
+
+    public record PythonEnvironment(String venvArchive) {}
+}

@@ -1,0 +1,67 @@
+package io.emrpipeline.core;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.emrpipeline.errors.InvalidJobRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an execution input into a {@link JobRequest}, or fails with {@link InvalidJobRequest}
+ * naming every wrong field. The JSON Schema is the single source; the few rules a schema
+ * cannot express (the deployment's role allow-list) are checked here too.
+ */
+public final class JobRequestValidator {
+
+    public static final String SCHEMA_RESOURCE = "/schemas/job-request.schema.json";
+
+    private final JsonSchema schema;
+
+    public JobRequestValidator() {
+        try (InputStream in = JobRequestValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the artifact");
+            }
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Schema problems, sorted, each starting with the JSON path of the field. */
+    public List<String> problems(JsonNode input) {
+        if (input == null || !input.isObject()) {
+            return List.of("$: the job request must be a JSON object");
+        }
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage message : schema.validate(input)) {
+            problems.add(message.getMessage());
+        }
+        problems.sort(null);
+        return problems;
+    }
+
+    public JobRequest validate(JsonNode input, RoleRules roles) {
+        List<String> problems = new ArrayList<>(problems(input));
+        if (!problems.isEmpty()) {
+            throw new InvalidJobRequest(problems);
+        }
+        JobRequest request;
+        try {
+            request = Json.MAPPER.treeToValue(input, JobRequest.class);
+        } catch (JsonProcessingException e) {
+            throw InvalidJobRequest.of("$: " + e.getOriginalMessage());
+        }
+        roles.problem(request).ifPresent(problem -> {
+            throw InvalidJobRequest.of(problem);
+        });
+        return request;
+    }
+}

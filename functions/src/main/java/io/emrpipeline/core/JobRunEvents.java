@@ -1,0 +1,65 @@
+package io.emrpipeline.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The pipeline's domain events (see docs/events.md): one per submitted job run and one per
+ * ended job run, with ids, links and cost figures. Publishing is best effort (the
+ * {@link DomainEvents} adapter logs and swallows its failures): a lost notification must never
+ * fail or block a job.
+ */
+public final class JobRunEvents {
+
+    public static final String SUBMITTED = "Job Run Submitted";
+    public static final String SUCCEEDED = "Job Run Succeeded";
+    public static final String FAILED = "Job Run Failed";
+    public static final String CANCELLED = "Job Run Cancelled";
+
+    private static final Log LOG = Log.of(JobRunEvents.class);
+
+    private final DomainEvents events;
+
+    public JobRunEvents(DomainEvents events) {
+        this.events = events;
+    }
+
+    public void submitted(String executionArn, JobRunKey run, String jobRunName, JsonNode links) {
+        ObjectNode detail = Json.object()
+                .put("executionArn", executionArn)
+                .put("applicationId", run.applicationId())
+                .put("jobRunId", run.jobRunId())
+                .put("jobRunName", jobRunName);
+        detail.set("links", links);
+        publish(SUBMITTED, detail);
+    }
+
+    public void ended(ObjectNode outcome, String executionArn) {
+        String detailType = switch (outcome.path("status").asText()) {
+            case "SUCCEEDED" -> SUCCEEDED;
+            case "FAILED" -> FAILED;
+            case "CANCELLED" -> CANCELLED;
+            default -> null;
+        };
+        if (detailType == null) {
+            return;
+        }
+        JsonNode jobRun = outcome.path("jobRun");
+        ObjectNode detail = Json.object()
+                .put("executionArn", executionArn)
+                .put("applicationId", jobRun.path("applicationId").asText())
+                .put("jobRunId", jobRun.path("jobRunId").asText())
+                .put("jobRunName", jobRun.path("name").asText())
+                .put("state", jobRun.path("state").asText());
+        detail.set("stateDetails", jobRun.path("stateDetails"));
+        detail.set("totalExecutionDurationSeconds", jobRun.path("totalExecutionDurationSeconds"));
+        detail.set("billedResourceUtilization", jobRun.path("billedResourceUtilization"));
+        detail.set("links", outcome.path("links"));
+        publish(detailType, detail);
+    }
+
+    private void publish(String detailType, ObjectNode detail) {
+        events.publish(detailType, detail);
+        LOG.info("published domain event", "detailType", detailType, "jobRunId", detail.path("jobRunId").asText());
+    }
+}

@@ -1,0 +1,114 @@
+package io.emrpipeline.core;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Set;
+import software.amazon.awssdk.services.emrserverless.model.JobRun;
+import software.amazon.awssdk.services.emrserverless.model.JobRunState;
+import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
+import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization;
+
+/**
+ * Turns a GetJobRun answer into the outcome the state machine branches on:
+ * {@code {status, jobRun, links, cause}} with status SUCCEEDED, FAILED, CANCELLED or RUNNING.
+ * Both the event path and the reconcile path produce it, so both end the same way.
+ */
+public final class JobRunOutcomes {
+
+    private static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
+
+    private final Links links;
+
+    public JobRunOutcomes(Links links) {
+        this.links = links;
+    }
+
+    public static boolean isTerminal(JobRunState state) {
+        return TERMINAL.contains(state);
+    }
+
+    public static boolean isTerminal(String state) {
+        return isTerminal(JobRunState.fromValue(state));
+    }
+
+    public ObjectNode outcome(JobRun run, String executionArn) {
+        JobRunKey key = new JobRunKey(run.applicationId(), run.jobRunId());
+        ObjectNode outcome = Json.object().put("status", status(run.state()));
+        outcome.set("jobRun", describe(run));
+        ObjectNode runLinks = links.forJobRun(key, logUri(run), cloudWatchLogGroup(run), executionArn);
+        outcome.set("links", runLinks);
+        if (run.state() == JobRunState.FAILED || run.state() == JobRunState.CANCELLED) {
+            outcome.put("cause", "EMR Serverless job run " + key + " (" + run.name() + ") ended " + run.state()
+                    + ": " + (run.stateDetails() == null || run.stateDetails().isBlank() ? "no details given" : run.stateDetails())
+                    + (runLinks.has("driverStderr") ? " Driver stderr: " + runLinks.get("driverStderr").asText() : ""));
+        }
+        return outcome;
+    }
+
+    private static String status(JobRunState state) {
+        return switch (state) {
+            case SUCCESS -> "SUCCEEDED";
+            case FAILED -> "FAILED";
+            case CANCELLED -> "CANCELLED";
+            default -> "RUNNING";
+        };
+    }
+
+    static ObjectNode describe(JobRun run) {
+        ObjectNode json = Json.object()
+                .put("applicationId", run.applicationId())
+                .put("jobRunId", run.jobRunId())
+                .put("name", run.name())
+                .put("arn", run.arn())
+                .put("state", run.stateAsString())
+                .put("stateDetails", run.stateDetails())
+                .put("releaseLabel", run.releaseLabel())
+                .put("createdAt", time(run.createdAt()))
+                .put("updatedAt", time(run.updatedAt()))
+                .put("startedAt", time(run.startedAt()))
+                .put("endedAt", time(run.endedAt()))
+                .put("totalExecutionDurationSeconds", run.totalExecutionDurationSeconds());
+        json.set("billedResourceUtilization", billed(run.billedResourceUtilization()));
+        json.set("totalResourceUtilization", total(run.totalResourceUtilization()));
+        return json;
+    }
+
+    private static ObjectNode billed(ResourceUtilization utilization) {
+        if (utilization == null) {
+            return null;
+        }
+        return Json.object().put("vCPUHour", utilization.vcpuHour()).put("memoryGBHour", utilization.memoryGBHour())
+                .put("storageGBHour", utilization.storageGBHour());
+    }
+
+    private static ObjectNode total(TotalResourceUtilization utilization) {
+        if (utilization == null) {
+            return null;
+        }
+        return Json.object().put("vCPUHour", utilization.vcpuHour()).put("memoryGBHour", utilization.memoryGBHour())
+                .put("storageGBHour", utilization.storageGBHour());
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    private static String logUri(JobRun run) {
+        if (run.configurationOverrides() == null || run.configurationOverrides().monitoringConfiguration() == null
+                || run.configurationOverrides().monitoringConfiguration().s3MonitoringConfiguration() == null) {
+            return null;
+        }
+        return run.configurationOverrides().monitoringConfiguration().s3MonitoringConfiguration().logUri();
+    }
+
+    private static String cloudWatchLogGroup(JobRun run) {
+        if (run.configurationOverrides() == null || run.configurationOverrides().monitoringConfiguration() == null) {
+            return null;
+        }
+        var cloudWatch = run.configurationOverrides().monitoringConfiguration().cloudWatchLoggingConfiguration();
+        if (cloudWatch == null || !Boolean.TRUE.equals(cloudWatch.enabled())) {
+            return null;
+        }
+        return cloudWatch.logGroupName() != null ? cloudWatch.logGroupName() : "/aws/emr-serverless";
+    }
+}

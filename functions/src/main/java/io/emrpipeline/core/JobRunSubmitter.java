@@ -1,0 +1,92 @@
+package io.emrpipeline.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
+import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
+
+/**
+ * SubmitJobRun's work: validate, resolve the application, stage the bootstrap when the mode
+ * needs it, record the run, and StartJobRun with a clientToken derived from the execution, so a
+ * retried submit returns the job it already started instead of starting a second one.
+ */
+public final class JobRunSubmitter {
+
+    private static final Log LOG = Log.of(JobRunSubmitter.class);
+
+    private final JobRequestValidator validator;
+    private final RoleRules roles;
+    private final ApplicationResolver applications;
+    private final EntrypointStager bootstrap;
+    private final EmrServerlessApi emr;
+    private final RunRecords runs;
+    private final Links links;
+    private final JobRunEvents events;
+    private final String defaultLogUri;
+
+    public JobRunSubmitter(JobRequestValidator validator, RoleRules roles, ApplicationResolver applications,
+            EntrypointStager bootstrap, EmrServerlessApi emr, RunRecords runs, Links links, JobRunEvents events,
+            String defaultLogUri) {
+        this.validator = validator;
+        this.roles = roles;
+        this.applications = applications;
+        this.bootstrap = bootstrap;
+        this.emr = emr;
+        this.runs = runs;
+        this.links = links;
+        this.events = events;
+        this.defaultLogUri = defaultLogUri;
+    }
+
+    /** @return {@code {applicationId, jobRunId, arn, jobRunName, links}} */
+    public ObjectNode submit(JsonNode input, ExecutionRef execution) {
+        JobRequest request = validator.validate(input, roles);
+        String applicationId = applications.resolve(request.application());
+        String jobRunName = jobRunName(request.name(), execution.name());
+        runs.save(new RunRecords.RunRecord(execution.arn(), execution.name(), applicationId, jobRunName, null));
+
+        StartJobRunRequest start = startRequest(request, applicationId, jobRunName, execution);
+        StartJobRunResponse started = emr.startJobRun(start);
+        JobRunKey run = new JobRunKey(applicationId, started.jobRunId());
+        runs.save(new RunRecords.RunRecord(execution.arn(), execution.name(), applicationId, jobRunName, started.jobRunId()));
+        LOG.info("started job run", "executionName", execution.name(), "applicationId", applicationId,
+                "jobRunId", started.jobRunId());
+
+        String logUri = start.configurationOverrides().monitoringConfiguration().s3MonitoringConfiguration().logUri();
+        ObjectNode runLinks = links.forJobRun(run, logUri, null, execution.arn());
+        events.submitted(execution.arn(), run, jobRunName, runLinks);
+        ObjectNode result = Json.object()
+                .put("applicationId", applicationId)
+                .put("jobRunId", started.jobRunId())
+                .put("arn", started.arn())
+                .put("jobRunName", jobRunName);
+        result.set("links", runLinks);
+        return result;
+    }
+
+    /**
+     * The job run's name ends with the execution name, so a canceller can find a run that
+     * started but whose id was never recorded (a crash right after StartJobRun).
+     */
+    public static String jobRunName(String requestName, String executionName) {
+        return requestName + ":" + executionName;
+    }
+
+    private StartJobRunRequest startRequest(JobRequest request, String applicationId, String jobRunName,
+            ExecutionRef execution) {
+        Map<String, String> tags = new LinkedHashMap<>(request.tags());
+        tags.put("emr-pipeline:execution", execution.name());
+        return StartJobRunRequest.builder()
+                .applicationId(applicationId)
+                .clientToken(Hashes.clientToken(execution.arn()))
+                .name(jobRunName)
+                .executionRoleArn(roles.roleFor(request))
+                .jobDriver(JobDriverFactory.driverFor(request.job(), bootstrap::stage))
+                .configurationOverrides(ConfigurationOverridesFactory.from(request.configurationOverrides(), defaultLogUri))
+                .executionTimeoutMinutes(request.timeoutMinutes() == null ? null : request.timeoutMinutes().longValue())
+                .tags(tags)
+                .build();
+    }
+}

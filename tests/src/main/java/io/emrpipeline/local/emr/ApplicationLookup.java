@@ -1,0 +1,12 @@
+package io.emrpipeline.local.emr;
+
+import java.util.Optional;
+
+/** Finds the EMR Serverless application a job run belongs to (moto keeps applications). */
+public interface ApplicationLookup {
+
+    Optional<Application> find(String region, String applicationId);
+
+    /** What the job-run model needs to know of an application. */
+    record Application(String applicationId, String releaseLabel, String state) {}
+}

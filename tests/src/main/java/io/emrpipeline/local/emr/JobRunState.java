@@ -1,0 +1,10 @@
+package io.emrpipeline.local.emr;
+
+/** EMR Serverless job-run states (the API's JobRunState enum, minus QUEUED, which needs concurrency limits). */
+public enum JobRunState {
+    SUBMITTED, PENDING, SCHEDULED, RUNNING, SUCCESS, FAILED, CANCELLING, CANCELLED;
+
+    public boolean isTerminal() {
+        return this == SUCCESS || this == FAILED || this == CANCELLED;
+    }
+}

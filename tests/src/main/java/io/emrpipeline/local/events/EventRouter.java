@@ -1,0 +1,172 @@
+package io.emrpipeline.local.events;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.local.BackgroundWork;
+import io.emrpipeline.local.http.Json;
+import io.emrpipeline.local.lambda.FunctionNotFoundException;
+import io.emrpipeline.local.lambda.Invocation;
+import io.emrpipeline.local.lambda.LambdaFunctions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.event.ruler.Machine;
+
+/**
+ * The default EventBridge bus, locally: rules matched with AWS's Event Ruler (the matching
+ * engine EventBridge itself uses), Lambda targets invoked asynchronously the way EventBridge
+ * invokes them. moto's own EventBridge cannot deliver to Lambda targets (PutEvents answers 500
+ * when a rule has one), hence this class.
+ *
+ * <p>EventBridge delivers AWS service events best effort, at least once and unordered; the
+ * fault knobs make those properties visible in tests: duplicates, lost EMR terminal events, and
+ * a synchronous mode for deterministic ordering.
+ */
+public final class EventRouter implements EventPublisher {
+
+    private static final Set<String> EMR_TERMINAL_STATES = Set.of("SUCCESS", "FAILED", "CANCELLED");
+
+    private final LambdaFunctions functions;
+    private final BackgroundWork background;
+    private final Machine machine = new Machine();
+    private final Map<String, String> targetByRule = new ConcurrentHashMap<>();
+    private final List<PublishedEvent> published = new ArrayList<>();
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private volatile boolean deliverTwice;
+    private volatile boolean dropEmrTerminalEvents;
+    private volatile boolean synchronousDelivery;
+
+    public EventRouter(LambdaFunctions functions, BackgroundWork background) {
+        this.functions = functions;
+        this.background = background;
+    }
+
+    /** Adds a rule on the default bus with one Lambda target (the pipeline's rules all have one). */
+    public void addRule(String ruleName, String eventPatternJson, String targetFunction) {
+        try {
+            synchronized (machine) {
+                machine.addRule(ruleName, eventPatternJson);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("rule " + ruleName + " has an invalid event pattern", e);
+        }
+        targetByRule.put(ruleName, targetFunction);
+    }
+
+    /** Delivers in the background, as EventBridge does (unless {@link #setSynchronousDelivery}). */
+    public List<String> publish(ObjectNode event) {
+        return route(event, false);
+    }
+
+    @Override
+    public void publish(ObjectNode event, boolean synchronous) {
+        route(event, synchronous);
+    }
+
+    /** Which rules match the event, without delivering it. */
+    public List<String> matchingRules(ObjectNode event) {
+        synchronized (machine) {
+            return List.copyOf(machine.rulesForJSONEvent(event));
+        }
+    }
+
+    private List<String> route(ObjectNode event, boolean synchronous) {
+        List<String> rules = matchingRules(event);
+        boolean drop = dropEmrTerminalEvents && isEmrTerminalEvent(event);
+        synchronized (published) {
+            published.add(new PublishedEvent(event.deepCopy(), rules, drop));
+        }
+        if (drop) {
+            return rules;
+        }
+        int copies = deliverTwice ? 2 : 1;
+        for (String rule : rules) {
+            for (int i = 0; i < copies; i++) {
+                deliver(rule, event, synchronous || synchronousDelivery);
+            }
+        }
+        return rules;
+    }
+
+    private void deliver(String rule, ObjectNode event, boolean synchronous) {
+        String target = targetByRule.get(rule);
+        byte[] payload = Json.write(event).getBytes(StandardCharsets.UTF_8);
+        Runnable delivery = () -> record(invoke(rule, target, event.path("id").asText(), payload));
+        if (synchronous) {
+            delivery.run();
+        } else {
+            background.submit(delivery);
+        }
+    }
+
+    private Delivery invoke(String rule, String target, String eventId, byte[] payload) {
+        try {
+            Invocation invocation = functions.invoke(target, payload, "Event");
+            return new Delivery(rule, target, eventId, invocation, null);
+        } catch (FunctionNotFoundException e) {
+            return new Delivery(rule, target, eventId, null, e.getMessage());
+        }
+    }
+
+    private void record(Delivery delivery) {
+        synchronized (deliveries) {
+            deliveries.add(delivery);
+        }
+    }
+
+    private static boolean isEmrTerminalEvent(ObjectNode event) {
+        return "aws.emr-serverless".equals(event.path("source").asText())
+                && "EMR Serverless Job Run State Change".equals(event.path("detail-type").asText())
+                && EMR_TERMINAL_STATES.contains(event.path("detail").path("state").asText());
+    }
+
+    public List<PublishedEvent> publishedEvents() {
+        synchronized (published) {
+            return List.copyOf(published);
+        }
+    }
+
+    public List<Delivery> deliveries() {
+        synchronized (deliveries) {
+            return List.copyOf(deliveries);
+        }
+    }
+
+    /** Waits until every background delivery (and async Lambda invocation) has finished. */
+    public boolean awaitQuiet(Duration timeout) throws InterruptedException {
+        return background.awaitQuiet(timeout);
+    }
+
+    /** Fault: every matched event reaches each target twice (EventBridge is at-least-once). */
+    public void setDeliverEveryEventTwice(boolean on) {
+        deliverTwice = on;
+    }
+
+    /** Fault: EMR job-run SUCCESS/FAILED/CANCELLED events are lost (EMR Serverless events are best effort). */
+    public void setDropEmrTerminalEvents(boolean on) {
+        dropEmrTerminalEvents = on;
+    }
+
+    /** Deliver every event on the publishing thread, before publish returns. */
+    public void setSynchronousDelivery(boolean on) {
+        synchronousDelivery = on;
+    }
+
+    /** Forgets recorded events and deliveries and turns the knobs off; rules stay (they are deployment). */
+    public void reset() {
+        deliverTwice = false;
+        dropEmrTerminalEvents = false;
+        synchronousDelivery = false;
+        synchronized (published) {
+            published.clear();
+        }
+        synchronized (deliveries) {
+            deliveries.clear();
+        }
+    }
+}
