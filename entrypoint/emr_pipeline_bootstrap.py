@@ -189,6 +189,8 @@ def download_from_s3(uri, into_dir, missing):
 def run_package(options, user_args):
     if options.package:
         put_package_on_path(options.package)
+        if options.package.lower().endswith(".whl"):
+            let_executors_import_wheels()
     module = import_user_module(options.module)
     main = getattr(module, "main", None)
     if not callable(main):
@@ -209,6 +211,19 @@ def put_package_on_path(uri):
     say("%s was not on sys.path (spark.submit.pyFiles did not distribute it); using %s "
         "on the driver only, so executors can import it only if their image has it"
         % (uri, local))
+
+
+def let_executors_import_wheels():
+    # PySpark puts spark.submit.pyFiles on the executors' Python path only when the name
+    # ends in one of SparkContext.PACKAGE_EXTENSIONS (.zip, .egg, .jar); a pure-Python
+    # wheel is a zip too, so add its suffix before main creates the SparkContext.
+    try:
+        from pyspark import SparkContext
+    except ImportError:
+        return
+    known = tuple(getattr(SparkContext, "PACKAGE_EXTENSIONS", ()))
+    if known and ".whl" not in known:
+        SparkContext.PACKAGE_EXTENSIONS = known + (".whl",)
 
 
 def import_user_module(name):

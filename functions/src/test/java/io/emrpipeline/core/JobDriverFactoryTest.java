@@ -1,0 +1,61 @@
+package io.emrpipeline.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.emrserverless.model.SparkSubmit;
+
+class JobDriverFactoryTest {
+
+    private static final String ROLE = "arn:aws:iam::123456789012:role/emr-job-role";
+    private static final String BOOTSTRAP = "s3://job-bucket/entrypoints/abc/emr_pipeline_bootstrap.py";
+
+    private final JobRequestValidator validator = new JobRequestValidator();
+
+    @Test
+    void scriptModeRunsTheUsersFileWithSortedConf() throws IOException {
+        SparkSubmit submit = driver("script-valid.json");
+
+        assertEquals("s3://my-bucket/jobs/wordcount.py", submit.entryPoint());
+        assertEquals(List.of("s3://my-bucket/in/", "s3://my-bucket/out/"), submit.entryPointArguments());
+        assertEquals("--conf spark.driver.cores=2 --conf spark.executor.memory=4g", submit.sparkSubmitParameters());
+    }
+
+    @Test
+    void packageModeRunsTheBootstrapWithThePackageOnPyFilesAndTheVenvArchive() throws IOException {
+        SparkSubmit submit = driver("package-valid-flyte-numbers.json");
+
+        String wheel = "s3://my-bucket/dist/wordstats-0.1.0-py3-none-any.whl";
+        assertEquals(BOOTSTRAP, submit.entryPoint());
+        assertEquals(List.of("package", "--package", wheel, "--module", "wordstats.main", "--", "--date", "2026-11-21"),
+                submit.entryPointArguments());
+        String parameters = submit.sparkSubmitParameters();
+        assertTrue(parameters.contains("--conf spark.submit.pyFiles=" + wheel), parameters);
+        assertTrue(parameters.contains("--conf spark.archives=s3://my-bucket/envs/pyspark_venv.tar.gz#environment"), parameters);
+        assertTrue(parameters.contains("--conf spark.emr-serverless.driverEnv.PYSPARK_PYTHON=./environment/bin/python"), parameters);
+        assertTrue(parameters.contains("--conf spark.executorEnv.PYSPARK_PYTHON=./environment/bin/python"), parameters);
+    }
+
+    @Test
+    void flyteModeHandsTheCommandToTheBootstrap() {
+        JobRequest.Job job = new JobRequest.Job("flyte", null, null, null, null, "s3://b/fast/bundle.tar.gz",
+                List.of("pyflyte-fast-execute", "--additional-distribution", "x"), null, null, "--conf spark.x=1", null);
+
+        SparkSubmit submit = JobDriverFactory.driverFor(job, () -> BOOTSTRAP).sparkSubmit();
+
+        assertEquals(List.of("flyte", "--bundle", "s3://b/fast/bundle.tar.gz", "--", "pyflyte-fast-execute",
+                "--additional-distribution", "x"), submit.entryPointArguments());
+        assertEquals("--conf spark.x=1", submit.sparkSubmitParameters());
+    }
+
+    private SparkSubmit driver(String fixture) throws IOException {
+        JobRequest request = validator.validate(JobRequestValidatorTest.fixture(fixture),
+                new RoleRules(Set.of(ROLE), Optional.of(ROLE)));
+        return JobDriverFactory.driverFor(request.job(), () -> BOOTSTRAP).sparkSubmit();
+    }
+}
