@@ -196,7 +196,8 @@ def run_package(options, user_args):
     if not callable(main):
         raise MainNotFound("module %s has no callable main" % options.module,
                            hint="define main(argv) in it, or point --module at the module that does")
-    say("calling %s.main with %d argument(s)" % (options.module, len(user_args)))
+    say("calling %s.main from %s with %d argument(s)"
+        % (options.module, getattr(module, "__file__", "?"), len(user_args)))
     return call_main(main, options.module, user_args)
 
 

@@ -28,7 +28,7 @@ def word_stats(spark, input_path):
     frame.createOrReplaceTempView("words")
     return spark.sql(
         "SELECT length, count(*) AS words, count(DISTINCT word) AS distinct_words, "
-        "min(word) AS example FROM words GROUP BY length ORDER BY length")
+        "min(word) AS example FROM words GROUP BY length ORDER BY min(char_length(word))")
 
 
 def main(argv):

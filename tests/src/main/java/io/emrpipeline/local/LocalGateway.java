@@ -133,6 +133,7 @@ public final class LocalGateway implements AutoCloseable {
         simulatedJobs.reset();
         events.reset();
         lambdas.log().clear();
+        lambdas.resetFaults();
     }
 
     private void handle(HttpExchange exchange) {

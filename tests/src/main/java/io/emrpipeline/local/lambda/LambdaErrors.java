@@ -16,7 +16,7 @@ public final class LambdaErrors {
     private LambdaErrors() {}
 
     public static String errorType(Throwable error) {
-        return error.getClass().getName();
+        return error instanceof RuntimeExitError ? RuntimeExitError.ERROR_TYPE : error.getClass().getName();
     }
 
     public static String errorMessage(Throwable error) {

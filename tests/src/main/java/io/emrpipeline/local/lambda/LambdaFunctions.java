@@ -24,6 +24,7 @@ public final class LambdaFunctions {
     private final String accountId;
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
     private final InvocationLog log = new InvocationLog();
+    private final Map<String, Integer> crashesLeft = new ConcurrentHashMap<>();
     private volatile Duration timeout = Duration.ofMinutes(1);
 
     public LambdaFunctions(String region, String accountId) {
@@ -48,6 +49,25 @@ public final class LambdaFunctions {
         this.timeout = timeout;
     }
 
+    /** Fault: the function's next invocation does its work, then its runtime dies before answering. */
+    public void crashAfterNextInvocation(String functionName) {
+        crashAfterNextInvocations(functionName, 1);
+    }
+
+    /**
+     * Fault: the next {@code count} invocations run the handler to the end (side effects happen),
+     * then the caller gets Lambda's {@code Runtime.ExitError} instead of the result — what a
+     * runtime killed after the work (out of memory, say) looks like to Step Functions.
+     */
+    public void crashAfterNextInvocations(String functionName, int count) {
+        crashesLeft.put(FunctionNames.bareName(functionName), count);
+    }
+
+    /** Turns the crash faults off; registered functions stay. */
+    public void resetFaults() {
+        crashesLeft.clear();
+    }
+
     public InvocationLog log() {
         return log;
     }
@@ -69,6 +89,9 @@ public final class LambdaFunctions {
         Instant startedAt = Instant.now();
         Throwable failure = run(handler, payload, output, new LocalLambdaContext(requestId, name, arn, timeout));
         String input = new String(payload, StandardCharsets.UTF_8);
+        if (takeCrash(name)) {
+            failure = new RuntimeExitError(requestId);
+        }
         Invocation invocation = failure == null
                 ? new Invocation(requestId, name, invocationType, input, output.toString(StandardCharsets.UTF_8),
                         null, null, startedAt, Instant.now())
@@ -76,6 +99,15 @@ public final class LambdaFunctions {
                         LambdaErrors.errorType(failure), LambdaErrors.errorMessage(failure), startedAt, Instant.now());
         log.add(invocation);
         return invocation;
+    }
+
+    private boolean takeCrash(String name) {
+        boolean[] crash = {false};
+        crashesLeft.computeIfPresent(name, (n, left) -> {
+            crash[0] = true;
+            return left > 1 ? left - 1 : null;
+        });
+        return crash[0];
     }
 
     // Lambda reports anything a handler throws — checked, unchecked or an Error — as a function error,

@@ -1,0 +1,39 @@
+# Two entry points (see README): `make run` and `make test`. Everything they need is installed
+# here, from pinned files: Python into .venv (requirements.txt), Node tools with npm ci
+# (package-lock.json), Java dependencies by Maven.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+MVN := mvn -B -q
+EXAMPLE ?= examples/wordcount/job-request.json
+
+.PHONY: run test setup build clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build: setup
+	$(MVN) install -DskipTests
+
+# Runs the example job through the whole local pipeline (moto + local gateway + real Spark).
+run: build
+	$(MVN) -pl tests exec:java -Dexec.mainClass=io.emrpipeline.local.LocalRun -Dexec.args="$(EXAMPLE)"
+
+# The whole suite: Java unit, integration and end-to-end tests (Maven), ASL validation,
+# and the bootstrap's pytest suite.
+test: setup
+	$(MVN) install -DskipTests
+	mvn -B verify
+	$(VENV)/bin/python -m pytest -q entrypoint/tests
+
+clean:
+	mvn -B -q clean
+	rm -rf $(VENV) node_modules

@@ -1,0 +1,186 @@
+package io.emrpipeline.local;
+
+import io.emrpipeline.config.PipelineConfig;
+import io.emrpipeline.handlers.AwaitJobRunHandler;
+import io.emrpipeline.handlers.CancelJobRunHandler;
+import io.emrpipeline.handlers.JobStateChangeHandler;
+import io.emrpipeline.handlers.Pipeline;
+import io.emrpipeline.handlers.ReconcileJobRunHandler;
+import io.emrpipeline.handlers.SubmitJobRunHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * The whole pipeline on one machine: moto + the local gateway, our real handlers registered as
+ * Lambda functions, the real ASL deployed as a state machine, and the real EventBridge patterns
+ * routing events to them. What {@code cdk deploy} builds in an account, built locally.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    public static final String BUCKET = "emr-pipeline-local";
+    public static final String JOB_ROLE = "arn:aws:iam::" + LocalGateway.ACCOUNT_ID + ":role/emr-pipeline-local-job-role";
+    public static final String EVENT_BUS = "emr-pipeline-local";
+    public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
+
+    public static final String SUBMIT = "SubmitJobRun";
+    public static final String AWAIT = "AwaitJobRun";
+    public static final String STATE_CHANGE = "JobStateChange";
+    public static final String RECONCILE = "ReconcileJobRun";
+    public static final String CANCEL = "CancelJobRun";
+
+    private final LocalAws aws;
+    private final SfnClient sfn;
+    private final EmrServerlessClient emr;
+    private final S3Client s3;
+    private final Pipeline pipeline;
+    private String stateMachineArn;
+
+    private LocalPipeline(LocalAws aws) {
+        this.aws = aws;
+        this.sfn = client(SfnClient.builder()).build();
+        this.emr = client(EmrServerlessClient.builder()).build();
+        this.s3 = client(S3Client.builder()).forcePathStyle(true).build();
+        this.pipeline = new Pipeline(new PipelineConfig(LocalGateway.REGION, Optional.of(aws.endpoint()), BUCKET,
+                Set.of(JOB_ROLE), Optional.of(JOB_ROLE), true, Optional.of(EVENT_BUS),
+                Optional.of(aws.endpoint().toString())));
+    }
+
+    /** Starts moto (from the project venv under {@code repoRoot}) and the gateway, and deploys. */
+    public static LocalPipeline start(Path repoRoot) throws IOException, InterruptedException {
+        // The handlers' SDK clients use the default credential chain, as in Lambda; moto accepts any keys.
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("aws.region", LocalGateway.REGION);
+        Path moto = repoRoot.resolve(".venv/bin/moto_server");
+        if (!Files.isExecutable(moto)) {
+            throw new IllegalStateException(moto + " is missing: run `make setup` (or `make test`) first");
+        }
+        Path logs = Files.createDirectories(repoRoot.resolve("tests/target/local-aws"));
+        LocalPipeline pipeline = new LocalPipeline(LocalAws.start(moto, logs));
+        pipeline.deploy(DEFAULT_HEARTBEAT_SECONDS);
+        return pipeline;
+    }
+
+    /** Finds the repository root from the working directory (Maven runs modules in their own directory). */
+    public static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("statemachines/pipeline.asl.json"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("run from inside the emr-pipeline repository");
+        }
+        return dir;
+    }
+
+    /** Creates the bucket, the functions, the rules and the state machine, as the CDK stack does. */
+    public void deploy(int heartbeatSeconds) {
+        s3.createBucket(r -> r.bucket(BUCKET));
+        var lambdas = aws.gateway().lambdas();
+        lambdas.register(SUBMIT, new SubmitJobRunHandler(pipeline));
+        lambdas.register(AWAIT, new AwaitJobRunHandler(pipeline));
+        lambdas.register(STATE_CHANGE, new JobStateChangeHandler(pipeline));
+        lambdas.register(RECONCILE, new ReconcileJobRunHandler(pipeline));
+        lambdas.register(CANCEL, new CancelJobRunHandler(pipeline));
+
+        String definition = AslTemplate.load("pipeline.asl.json", Map.of(
+                "SubmitJobRunFunctionArn", functionArn(SUBMIT),
+                "AwaitJobRunFunctionArn", functionArn(AWAIT),
+                "ReconcileJobRunFunctionArn", functionArn(RECONCILE),
+                "CancelJobRunFunctionArn", functionArn(CANCEL),
+                "HeartbeatSeconds", Integer.toString(heartbeatSeconds)));
+        stateMachineArn = sfn.createStateMachine(r -> r.name("emr-pipeline")
+                .definition(definition)
+                .roleArn("arn:aws:iam::" + LocalGateway.ACCOUNT_ID + ":role/emr-pipeline-local-states")).stateMachineArn();
+
+        var events = aws.gateway().events();
+        events.addRule("emr-job-run-state-change",
+                AslTemplate.load("event-patterns/emr-job-run-state-change.json", Map.of()), STATE_CHANGE);
+        events.addRule("execution-aborted-or-timed-out",
+                AslTemplate.load("event-patterns/execution-aborted-or-timed-out.json",
+                        Map.of("StateMachineArn", stateMachineArn)), CANCEL);
+    }
+
+    /** Empties everything and deploys again, with the given heartbeat. */
+    public void reset(int heartbeatSeconds) throws IOException, InterruptedException {
+        aws.reset();
+        deploy(heartbeatSeconds);
+    }
+
+    /** Creates an EMR Serverless application (in moto) and returns its id. */
+    public String createApplication(String name) {
+        return emr.createApplication(r -> r.name(name).releaseLabel("emr-7.5.0").type("SPARK")).applicationId();
+    }
+
+    public String startExecution(String name, String input) {
+        return sfn.startExecution(r -> r.stateMachineArn(stateMachineArn).name(name).input(input)).executionArn();
+    }
+
+    /** Polls DescribeExecution until the execution leaves RUNNING. */
+    public DescribeExecutionResponse awaitExecution(String executionArn, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            DescribeExecutionResponse execution = sfn.describeExecution(r -> r.executionArn(executionArn));
+            if (execution.status() != ExecutionStatus.RUNNING) {
+                return execution;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("execution still RUNNING after " + timeout + ": " + executionArn);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    public static String functionArn(String name) {
+        return "arn:aws:lambda:" + LocalGateway.REGION + ":" + LocalGateway.ACCOUNT_ID + ":function:" + name;
+    }
+
+    public String stateMachineArn() {
+        return stateMachineArn;
+    }
+
+    public LocalGateway gateway() {
+        return aws.gateway();
+    }
+
+    public SfnClient sfn() {
+        return sfn;
+    }
+
+    public EmrServerlessClient emr() {
+        return emr;
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    private <B extends AwsClientBuilder<B, ?>> B client(B builder) {
+        return builder.region(Region.of(LocalGateway.REGION))
+                .endpointOverride(aws.endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+    }
+
+    @Override
+    public void close() {
+        sfn.close();
+        emr.close();
+        s3.close();
+        aws.close();
+    }
+}
