@@ -231,10 +231,10 @@ def import_user_module(name):
     try:
         return importlib.import_module(name)
     except ImportError as error:
-        missing = getattr(error, "name", None) or ""
+        absent = getattr(error, "name", None) or ""
         # When the module itself is absent the traceback is noise; when one of its own
         # imports fails, the traceback shows which line needs the missing dependency.
-        own = missing and (name == missing or name.startswith(missing + "."))
+        own = absent and (name == absent or name.startswith(absent + "."))
         raise ModuleNotImportable(
             "cannot import module %s: %s: %s" % (name, type(error).__name__, error),
             hint="check --module and that the package (or its dependency) is on sys.path",

@@ -37,6 +37,8 @@ public final class JobRunOutcomes {
         outcome.set("jobRun", describe(run));
         ObjectNode runLinks = links.forJobRun(key, logUri(run), cloudWatchLogGroup(run), executionArn);
         outcome.set("links", runLinks);
+        // Always present (null on success): the state machine selects it by path.
+        outcome.putNull("cause");
         if (run.state() == JobRunState.FAILED || run.state() == JobRunState.CANCELLED) {
             outcome.put("cause", "EMR Serverless job run " + key + " (" + run.name() + ") ended " + run.state()
                     + ": " + (run.stateDetails() == null || run.stateDetails().isBlank() ? "no details given" : run.stateDetails())

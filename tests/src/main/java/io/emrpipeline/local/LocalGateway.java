@@ -16,6 +16,7 @@ import io.emrpipeline.local.http.GatewayRequest;
 import io.emrpipeline.local.http.MotoForwarder;
 import io.emrpipeline.local.http.Replies;
 import io.emrpipeline.local.lambda.LambdaFunctions;
+import io.emrpipeline.local.lambda.InFlightTaskTokens;
 import io.emrpipeline.local.lambda.LambdaInvokeRoute;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -57,10 +58,11 @@ public final class LocalGateway implements AutoCloseable {
         this.applications = new MotoApplications(motoEndpoint);
         this.jobRuns = new JobRunModel(applications, events, ACCOUNT_ID, simulatedJobs);
         this.executionEvents = new ExecutionStatusEvents(motoEndpoint, ACCOUNT_ID, events);
-        this.lambdaRoute = new LambdaInvokeRoute(lambdas, background);
+        InFlightTaskTokens taskTokens = new InFlightTaskTokens(background);
+        this.lambdaRoute = new LambdaInvokeRoute(lambdas, background, taskTokens);
         this.emrRoute = new EmrServerlessRoute(jobRuns);
         this.eventBridgeRoute = new EventBridgeRoute(events, ACCOUNT_ID);
-        this.stepFunctionsRoute = new StepFunctionsRoute(moto, executionEvents);
+        this.stepFunctionsRoute = new StepFunctionsRoute(moto, executionEvents, taskTokens);
         // Requests nest (moto → Lambda handler → gateway → moto), so threads must not be capped.
         this.requestThreads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "gateway-request");

@@ -3,6 +3,7 @@ package io.emrpipeline.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.emrpipeline.e2e.LocalPipelineExtension.Heartbeat;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobPlan;
 import io.emrpipeline.local.emr.JobRunOperation;
@@ -22,6 +23,7 @@ class CancellationIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @Test
+    @Heartbeat(seconds = 3) // moto reports ABORTED only once the callback wait wakes
     void stoppingTheExecutionCancelsTheRunningJob(LocalPipeline pipeline) throws Exception {
         String applicationId = pipeline.createApplication("analytics");
         pipeline.gateway().simulatedJobs().planNext(JobPlan.runUntilCancelled());
@@ -31,12 +33,14 @@ class CancellationIT {
         pipeline.sfn().stopExecution(r -> r.executionArn(executionArn).error("UserAborted").cause("test"));
 
         JobRunView run = Scenarios.awaitJobRunState(pipeline, JobRunState.CANCELLED);
-        assertEquals(ExecutionStatus.ABORTED, pipeline.sfn().describeExecution(r -> r.executionArn(executionArn)).status());
+        assertEquals(ExecutionStatus.ABORTED, pipeline.awaitExecution(executionArn, TIMEOUT).status());
+        Scenarios.awaitQuiet(pipeline);
         assertEquals(1, pipeline.gateway().lambdas().log().count(LocalPipeline.CANCEL));
         assertEquals(applicationId, run.applicationId());
     }
 
     @Test
+    @Heartbeat(seconds = 3)
     void aTimedOutExecutionCancelsItsJob(LocalPipeline pipeline) throws Exception {
         String applicationId = pipeline.createApplication("analytics");
         pipeline.gateway().simulatedJobs().planNext(JobPlan.runUntilCancelled());
@@ -47,6 +51,7 @@ class CancellationIT {
         pipeline.gateway().publishExecutionTimedOut(executionArn);
 
         Scenarios.awaitJobRunState(pipeline, JobRunState.CANCELLED);
+        Scenarios.awaitQuiet(pipeline);
         assertEquals(1, pipeline.gateway().lambdas().log().count(LocalPipeline.CANCEL));
         pipeline.sfn().stopExecution(r -> r.executionArn(executionArn));
     }
@@ -60,7 +65,7 @@ class CancellationIT {
         String executionArn = pipeline.startExecution("throttled", JobRequests.scriptJob(applicationId).toString());
         DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, TIMEOUT);
 
-        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution::toString);
+        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), () -> Scenarios.describe(execution));
         assertTrue(pipeline.gateway().lambdas().log().count(LocalPipeline.SUBMIT) >= 2, "the submit state was retried");
         assertEquals(5, pipeline.gateway().jobRuns().faults().callCount(JobRunOperation.START_JOB_RUN));
         assertEquals(1, pipeline.gateway().jobRuns().jobRuns().size(), "exactly one job run");
@@ -74,7 +79,7 @@ class CancellationIT {
         String executionArn = pipeline.startExecution("crash", JobRequests.scriptJob(applicationId).toString());
         DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, TIMEOUT);
 
-        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution::toString);
+        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), () -> Scenarios.describe(execution));
         assertEquals(2, pipeline.gateway().lambdas().log().count(LocalPipeline.SUBMIT));
         assertEquals(2, pipeline.gateway().jobRuns().faults().callCount(JobRunOperation.START_JOB_RUN));
         assertEquals(1, pipeline.gateway().jobRuns().jobRuns().size(), "the clientToken made the retry find the same job");
@@ -90,7 +95,7 @@ class CancellationIT {
         String executionArn = pipeline.startExecution("keeps-crashing", JobRequests.scriptJob(applicationId).toString());
         DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, Duration.ofMinutes(4));
 
-        assertEquals("SubmitFailed", execution.error(), execution::toString);
+        assertEquals("SubmitFailed", execution.error(), () -> Scenarios.describe(execution));
         JobRunView run = Scenarios.awaitJobRunState(pipeline, JobRunState.CANCELLED);
         assertEquals(applicationId, run.applicationId());
         assertTrue(Duration.between(started, Instant.now()).toSeconds() < 240);

@@ -31,7 +31,7 @@ class PipelineOutcomesIT {
         String executionArn = pipeline.startExecution("success", JobRequests.scriptJob(applicationId).toString());
         DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, TIMEOUT);
 
-        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution::toString);
+        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), () -> Scenarios.describe(execution));
         JsonNode output = Json.MAPPER.readTree(execution.output());
         assertEquals("SUCCEEDED", output.path("status").asText());
         JsonNode jobRun = output.path("jobRun");
@@ -137,7 +137,7 @@ class PipelineOutcomesIT {
         String executionArn = pipeline.startExecution("by-name", JobRequests.byName("analytics").toString());
         DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, TIMEOUT);
 
-        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), execution::toString);
+        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), () -> Scenarios.describe(execution));
         assertEquals(analytics, Json.MAPPER.readTree(execution.output()).path("jobRun").path("applicationId").asText());
     }
 }

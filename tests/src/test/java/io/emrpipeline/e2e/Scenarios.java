@@ -34,6 +34,11 @@ final class Scenarios {
                 .toList();
     }
 
+    /** Status, error and cause: what a failed assertion should show (toString redacts them). */
+    static String describe(software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse execution) {
+        return execution.name() + " " + execution.status() + " error=" + execution.error() + " cause=" + execution.cause();
+    }
+
     /** Waits until event deliveries in flight are done. */
     static void awaitQuiet(LocalPipeline pipeline) throws InterruptedException {
         if (!pipeline.gateway().events().awaitQuiet(Duration.ofSeconds(30))) {

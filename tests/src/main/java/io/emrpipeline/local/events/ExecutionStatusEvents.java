@@ -41,10 +41,16 @@ public final class ExecutionStatusEvents {
         return publish(describe(executionArn), status);
     }
 
-    /** Publishes ABORTED only if moto now reports the execution aborted (stopping a finished one changes nothing). */
+    /**
+     * Publishes ABORTED after a successful StopExecution, unless the execution had already ended
+     * (stopping a finished one changes nothing). moto reflects the stop asynchronously: an
+     * execution blocked in a callback wait still reads RUNNING until its wait wakes (up to one
+     * HeartbeatSeconds), so RUNNING here means "stopping".
+     */
     public Optional<ObjectNode> publishIfAborted(String executionArn) {
         DescribeExecutionResponse execution = describe(executionArn);
-        return "ABORTED".equals(execution.statusAsString())
+        String status = execution.statusAsString();
+        return "ABORTED".equals(status) || "RUNNING".equals(status)
                 ? Optional.of(publish(execution, "ABORTED"))
                 : Optional.empty();
     }

@@ -4,36 +4,68 @@ import com.sun.net.httpserver.HttpExchange;
 import io.emrpipeline.local.http.GatewayRequest;
 import io.emrpipeline.local.http.Json;
 import io.emrpipeline.local.http.MotoForwarder;
+import io.emrpipeline.local.http.Replies;
+import io.emrpipeline.local.lambda.InFlightTaskTokens;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.util.Set;
 
 /**
  * Step Functions {@code StopExecution}: moto stops the execution, then the gateway publishes the
  * ABORTED status-change event real Step Functions would send (moto sends none), so rules such as
- * CancelOnAbort run locally.
+ * CancelOnAbort run locally. Task callbacks for a token whose invocation is still running are
+ * held back until it answered ({@link InFlightTaskTokens} says why).
  */
 public final class StepFunctionsRoute {
 
     public static final String STOP_EXECUTION = "AWSStepFunctions.StopExecution";
 
+    private static final Set<String> TASK_CALLBACKS = Set.of("AWSStepFunctions.SendTaskSuccess",
+            "AWSStepFunctions.SendTaskFailure", "AWSStepFunctions.SendTaskHeartbeat");
+
     private final MotoForwarder moto;
     private final ExecutionStatusEvents statusEvents;
+    private final InFlightTaskTokens taskTokens;
 
-    public StepFunctionsRoute(MotoForwarder moto, ExecutionStatusEvents statusEvents) {
+    public StepFunctionsRoute(MotoForwarder moto, ExecutionStatusEvents statusEvents, InFlightTaskTokens taskTokens) {
         this.moto = moto;
         this.statusEvents = statusEvents;
+        this.taskTokens = taskTokens;
     }
 
     public boolean handles(GatewayRequest request) {
-        return STOP_EXECUTION.equals(request.target());
+        return STOP_EXECUTION.equals(request.target()) || TASK_CALLBACKS.contains(request.target());
     }
 
     public void handle(GatewayRequest request, HttpExchange exchange) throws IOException, InterruptedException {
+        if (TASK_CALLBACKS.contains(request.target())) {
+            callback(request, exchange);
+            return;
+        }
         HttpResponse<byte[]> response = moto.exchange(request);
         if (response.statusCode() == 200) {
             String executionArn = Json.text(Json.parse(request.body()), "executionArn");
             statusEvents.publishIfAborted(executionArn);
         }
         MotoForwarder.reply(response, exchange);
+    }
+
+    private void callback(GatewayRequest request, HttpExchange exchange) throws IOException, InterruptedException {
+        String taskToken = Json.text(Json.parse(request.body()), "taskToken");
+        boolean deferred = taskToken != null && taskTokens.deferIfInFlight(taskToken, () -> {
+            try {
+                moto.exchange(request);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        if (deferred) {
+            Replies.json(exchange, 200, Json.object());
+        } else {
+            moto.forward(request, exchange);
+        }
     }
 }

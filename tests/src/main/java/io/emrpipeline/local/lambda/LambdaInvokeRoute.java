@@ -23,10 +23,12 @@ public final class LambdaInvokeRoute {
 
     private final LambdaFunctions functions;
     private final BackgroundWork background;
+    private final InFlightTaskTokens taskTokens;
 
-    public LambdaInvokeRoute(LambdaFunctions functions, BackgroundWork background) {
+    public LambdaInvokeRoute(LambdaFunctions functions, BackgroundWork background, InFlightTaskTokens taskTokens) {
         this.functions = functions;
         this.background = background;
+        this.taskTokens = taskTokens;
     }
 
     public boolean handles(GatewayRequest request) {
@@ -50,7 +52,30 @@ public final class LambdaInvokeRoute {
                 Replies.bytes(exchange, 202, "application/json", new byte[0]);
             }
             case "DryRun" -> Replies.bytes(exchange, 204, "application/json", new byte[0]);
-            default -> respond(exchange, functions.invoke(function, request.body(), "RequestResponse"));
+            default -> invokeAndRespond(function, request, exchange);
+        }
+    }
+
+    private void invokeAndRespond(String function, GatewayRequest request, HttpExchange exchange) throws IOException {
+        String taskToken = taskToken(request.body());
+        if (taskToken != null) {
+            taskTokens.begin(taskToken);
+        }
+        try {
+            respond(exchange, functions.invoke(function, request.body(), "RequestResponse"));
+        } finally {
+            if (taskToken != null) {
+                taskTokens.end(taskToken);
+            }
+        }
+    }
+
+    /** The {@code taskToken} a waitForTaskToken task passes in its payload, if any. */
+    private static String taskToken(byte[] payload) {
+        try {
+            return Json.text(Json.parse(payload), "taskToken");
+        } catch (RuntimeException notJson) {
+            return null;
         }
     }
 

@@ -1,0 +1,64 @@
+package io.emrpipeline.local.lambda;
+
+import io.emrpipeline.local.BackgroundWork;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Works around a moto 5.2.x engine bug, so the harness keeps real AWS semantics: for a
+ * {@code .waitForTaskToken} task with HeartbeatSeconds, moto sets up the heartbeat listener only
+ * after the Lambda invocation returns, so a SendTaskSuccess made <em>during</em> that invocation
+ * (AwaitJobRun finding the job already ended) is lost and the task times out a heartbeat later.
+ * Real Step Functions accepts the token as soon as the task is invoked.
+ *
+ * <p>The gateway therefore accepts callbacks for a token whose invocation is still in flight
+ * and forwards them to moto shortly after that invocation has answered.
+ */
+public final class InFlightTaskTokens {
+
+    /** Time for moto to arm its listener after the invocation answered. */
+    private static final long FORWARD_DELAY_MILLIS = 300;
+
+    private final BackgroundWork background;
+    private final Map<String, List<Runnable>> inFlight = new HashMap<>();
+
+    public InFlightTaskTokens(BackgroundWork background) {
+        this.background = background;
+    }
+
+    public synchronized void begin(String taskToken) {
+        inFlight.put(taskToken, new ArrayList<>());
+    }
+
+    /** The invocation that carried this token has answered: forward what waited for it. */
+    public void end(String taskToken) {
+        List<Runnable> waiting;
+        synchronized (this) {
+            waiting = inFlight.remove(taskToken);
+        }
+        if (waiting == null || waiting.isEmpty()) {
+            return;
+        }
+        background.submit(() -> {
+            try {
+                Thread.sleep(FORWARD_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            waiting.forEach(Runnable::run);
+        });
+    }
+
+    /** @return true when the callback was queued, to run after the token's invocation answers */
+    public synchronized boolean deferIfInFlight(String taskToken, Runnable forward) {
+        List<Runnable> waiting = inFlight.get(taskToken);
+        if (waiting == null) {
+            return false;
+        }
+        waiting.add(forward);
+        return true;
+    }
+}
