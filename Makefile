@@ -7,7 +7,7 @@ VENV := .venv
 MVN := mvn -B -q
 EXAMPLE ?= examples/wordcount/job-request.json
 
-.PHONY: run test setup build clean
+.PHONY: run test setup build clean lock-python
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -37,3 +37,11 @@ test: setup
 clean:
 	mvn -B -q clean
 	rm -rf $(VENV) node_modules
+
+# Regenerates the full pinned set after a change to requirements.in.
+lock-python:
+	rm -rf /tmp/emr-pipeline-lock-venv
+	$(PYTHON) -m venv /tmp/emr-pipeline-lock-venv
+	/tmp/emr-pipeline-lock-venv/bin/pip install --quiet --disable-pip-version-check -r requirements.in
+	(echo "# Generated from requirements.in by \`make lock-python\`; do not edit by hand."; \
+	 /tmp/emr-pipeline-lock-venv/bin/pip freeze --exclude-editable) > requirements.txt
