@@ -7,6 +7,7 @@ import io.emrpipeline.handlers.JobStateChangeHandler;
 import io.emrpipeline.handlers.Pipeline;
 import io.emrpipeline.handlers.ReconcileJobRunHandler;
 import io.emrpipeline.handlers.SubmitJobRunHandler;
+import io.emrpipeline.local.spark.SparkSubmitJobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,15 @@ public final class LocalPipeline implements AutoCloseable {
     private final S3Client s3;
     private final Pipeline pipeline;
     private String stateMachineArn;
+    private SparkSubmitJobRunner sparkJobs;
+
+    /** What runs a job run's RUNNING phase. */
+    public enum Runner {
+        /** Nothing runs; tests script each run's outcome (the default for scenario tests). */
+        SIMULATED,
+        /** A real local spark-submit from the project venv (the local run, the Spark tests). */
+        SPARK_SUBMIT
+    }
 
     private LocalPipeline(LocalAws aws) {
         this.aws = aws;
@@ -60,8 +70,16 @@ public final class LocalPipeline implements AutoCloseable {
                 Optional.of(aws.endpoint().toString())));
     }
 
-    /** Starts moto (from the project venv under {@code repoRoot}) and the gateway, and deploys. */
+    /** Starts moto (from the project venv under {@code repoRoot}) and the gateway, and deploys; jobs are simulated. */
     public static LocalPipeline start(Path repoRoot) throws IOException, InterruptedException {
+        return start(repoRoot, Runner.SIMULATED);
+    }
+
+    /**
+     * As {@link #start(Path)}, with job runs run by {@code runner}. SPARK_SUBMIT uses the venv's
+     * {@code spark-submit} and keeps each run's work directory under {@code tests/target/spark-runs/}.
+     */
+    public static LocalPipeline start(Path repoRoot, Runner runner) throws IOException, InterruptedException {
         // The handlers' SDK clients use the default credential chain, as in Lambda; moto accepts any keys.
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
@@ -72,6 +90,11 @@ public final class LocalPipeline implements AutoCloseable {
         }
         Path logs = Files.createDirectories(repoRoot.resolve("tests/target/local-aws"));
         LocalPipeline pipeline = new LocalPipeline(LocalAws.start(moto, logs));
+        if (runner == Runner.SPARK_SUBMIT) {
+            pipeline.sparkJobs = new SparkSubmitJobRunner(repoRoot.resolve(".venv/bin/spark-submit"), pipeline.s3,
+                    pipeline.aws.endpoint(), LocalGateway.REGION, repoRoot.resolve("tests/target/spark-runs"));
+            pipeline.gateway().jobRuns().setRunner(pipeline.sparkJobs);
+        }
         pipeline.deploy(DEFAULT_HEARTBEAT_SECONDS);
         return pipeline;
     }
@@ -170,6 +193,11 @@ public final class LocalPipeline implements AutoCloseable {
         return s3;
     }
 
+    /** The spark-submit runner, when the pipeline was started with {@link Runner#SPARK_SUBMIT}. */
+    public Optional<SparkSubmitJobRunner> sparkJobs() {
+        return Optional.ofNullable(sparkJobs);
+    }
+
     private <B extends AwsClientBuilder<B, ?>> B client(B builder) {
         return builder.region(Region.of(LocalGateway.REGION))
                 .endpointOverride(aws.endpoint())
@@ -178,6 +206,10 @@ public final class LocalPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sparkJobs != null) {
+            // Before the gateway stops: no spark-submit may outlive the pipeline.
+            sparkJobs.close();
+        }
         sfn.close();
         emr.close();
         s3.close();

@@ -1,0 +1,103 @@
+package io.emrpipeline.connector.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The connector's settings, read once at start from environment variables.
+ *
+ * @param stateMachineArn STATE_MACHINE_ARN: the pipeline's state machine (required)
+ * @param region AWS_REGION, else the state machine ARN's region
+ * @param endpointOverride AWS_ENDPOINT_URL: send Step Functions calls there (local gateway, emulators)
+ * @param port CONNECTOR_PORT: gRPC port, 8000 by default (the Flyte connector convention)
+ * @param statusMaxAge CONNECTOR_STATUS_MAX_AGE_SECONDS: a running execution's status younger than
+ *     this is answered from memory, so bursts of GetTask cost no extra Step Functions reads (5 s)
+ * @param shutdownGrace CONNECTOR_SHUTDOWN_GRACE_SECONDS: how long calls in flight may finish on SIGTERM (20 s)
+ * @param trackedExecutions CONNECTOR_TRACKED_EXECUTIONS: how many executions' statuses are kept (10000)
+ */
+public record ConnectorConfig(
+        String stateMachineArn,
+        String region,
+        Optional<URI> endpointOverride,
+        int port,
+        Duration statusMaxAge,
+        Duration shutdownGrace,
+        int trackedExecutions) {
+
+    private static final Pattern STATE_MACHINE_ARN =
+            Pattern.compile("arn:aws[a-zA-Z-]*:states:([a-z0-9-]+):[0-9]{12}:stateMachine:[A-Za-z0-9_-]{1,80}");
+
+    public static ConnectorConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static ConnectorConfig from(Map<String, String> env) {
+        String arn = required(env, "STATE_MACHINE_ARN");
+        Matcher matcher = STATE_MACHINE_ARN.matcher(arn);
+        if (!matcher.matches()) {
+            throw new ConfigurationError("STATE_MACHINE_ARN",
+                    "must be a state machine ARN (arn:aws:states:<region>:<account>:stateMachine:<name>), was '" + arn + "'");
+        }
+        return new ConnectorConfig(
+                arn,
+                optional(env, "AWS_REGION").orElse(matcher.group(1)),
+                optional(env, "AWS_ENDPOINT_URL").map(value -> uri("AWS_ENDPOINT_URL", value)),
+                integer(env, "CONNECTOR_PORT", 8000, 1, 65535),
+                Duration.ofSeconds(integer(env, "CONNECTOR_STATUS_MAX_AGE_SECONDS", 5, 0, 3600)),
+                Duration.ofSeconds(integer(env, "CONNECTOR_SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
+                integer(env, "CONNECTOR_TRACKED_EXECUTIONS", 10_000, 1, 10_000_000));
+    }
+
+    /** The same settings with another port (tests pick a free one). */
+    public ConnectorConfig withPort(int newPort) {
+        return new ConnectorConfig(stateMachineArn, region, endpointOverride, newPort, statusMaxAge, shutdownGrace,
+                trackedExecutions);
+    }
+
+    /** The same settings with another status max age (the benchmark measures both). */
+    public ConnectorConfig withStatusMaxAge(Duration maxAge) {
+        return new ConnectorConfig(stateMachineArn, region, endpointOverride, port, maxAge, shutdownGrace,
+                trackedExecutions);
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        return optional(env, name).orElseThrow(() -> new ConfigurationError(name, "is not set"));
+    }
+
+    private static Optional<String> optional(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+    }
+
+    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
+        Optional<String> value = optional(env, name);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) {
+                throw new ConfigurationError(name, "must be between " + min + " and " + max + ", was " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new ConfigurationError(name, "must be a whole number, was '" + value.get() + "'");
+        }
+    }
+
+    private static URI uri(String name, String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new ConfigurationError(name, "must be an absolute URL such as http://127.0.0.1:4566, was '" + value + "'");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigurationError(name, "is not a URL: " + e.getMessage());
+        }
+    }
+}

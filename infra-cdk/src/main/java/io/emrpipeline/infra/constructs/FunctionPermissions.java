@@ -1,0 +1,116 @@
+package io.emrpipeline.infra.constructs;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.events.IEventBus;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+/**
+ * The IAM statements of each function, derived from what its code calls (functions/…/aws and
+ * core). Each function gets only its own S3 prefixes and the EMR actions it makes.
+ */
+final class FunctionPermissions {
+
+    private final Construct scope;
+    private final JobBucket bucket;
+    private final EmrAccess emr;
+    private final List<String> executionRoleArns;
+    private final IEventBus eventBus;
+    private final String stateMachineArn;
+
+    FunctionPermissions(Construct scope, PipelineFunctionsProps props) {
+        this.scope = scope;
+        this.bucket = props.jobBucket();
+        this.emr = props.emrAccess();
+        this.executionRoleArns = props.executionRoleArns();
+        this.eventBus = props.eventBus();
+        this.stateMachineArn = props.stateMachineArn();
+    }
+
+    List<PolicyStatement> submitJobRun() {
+        List<PolicyStatement> statements = new java.util.ArrayList<>(List.of(
+                allow(List.of("emr-serverless:GetApplication", "emr-serverless:StartJobRun"), emr.applications(scope)),
+                // StartJobRun tags the new run with its execution name.
+                allow(List.of("emr-serverless:TagResource"), emr.jobRuns(scope)),
+                PolicyStatement.Builder.create()
+                        .actions(List.of("iam:PassRole"))
+                        .resources(executionRoleArns)
+                        .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "emr-serverless.amazonaws.com")))
+                        .build(),
+                allow(List.of("s3:GetObject", "s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.ENTRYPOINTS))),
+                allow(List.of("s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.RUNS))),
+                listBucket(),
+                putEvents()));
+        if (emr.resolveByName()) {
+            // ListApplications has no resource-level permission: "*" is the only resource it accepts.
+            statements.add(allow(List.of("emr-serverless:ListApplications"), List.of("*")));
+        }
+        if (emr.createAtRuntime()) {
+            statements.add(allow(List.of("emr-serverless:CreateApplication"), emr.applications(scope)));
+            statements.add(PolicyStatement.Builder.create()
+                    .actions(List.of("iam:CreateServiceLinkedRole"))
+                    .resources(List.of(Stack.of(scope).formatArn(ArnComponents.builder()
+                            .service("iam").region("").resource("role")
+                            .resourceName("aws-service-role/ops.emr-serverless.amazonaws.com/*").build())))
+                    .conditions(Map.of("StringEquals", Map.of("iam:AWSServiceName", "ops.emr-serverless.amazonaws.com")))
+                    .build());
+        }
+        return statements;
+    }
+
+    List<PolicyStatement> awaitJobRun() {
+        return List.of(
+                allow(List.of("s3:PutObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
+                getJobRun(), sendTaskResult(), putEvents());
+    }
+
+    List<PolicyStatement> jobStateChange() {
+        return List.of(
+                allow(List.of("s3:GetObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
+                listBucket(), getJobRun(), sendTaskResult(), putEvents());
+    }
+
+    List<PolicyStatement> reconcileJobRun() {
+        return List.of(
+                allow(List.of("s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
+                getJobRun(), putEvents());
+    }
+
+    List<PolicyStatement> cancelJobRun() {
+        return List.of(
+                allow(List.of("s3:GetObject"), List.of(bucket.objectsUnder(JobBucket.RUNS))),
+                listBucket(),
+                allow(List.of("emr-serverless:ListJobRuns"), emr.applications(scope)),
+                allow(List.of("emr-serverless:CancelJobRun", "emr-serverless:GetJobRun"), emr.jobRuns(scope)));
+    }
+
+    private PolicyStatement getJobRun() {
+        return allow(List.of("emr-serverless:GetJobRun"), emr.jobRuns(scope));
+    }
+
+    /** Only this deployment's state machine: a token of another machine is refused. */
+    private PolicyStatement sendTaskResult() {
+        return allow(List.of("states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat"),
+                List.of(stateMachineArn));
+    }
+
+    private PolicyStatement putEvents() {
+        return allow(List.of("events:PutEvents"), List.of(eventBus.getEventBusArn()));
+    }
+
+    /**
+     * Without ListBucket, S3 answers a read of a missing key with 403 instead of 404, and the
+     * functions rely on "not found" (bootstrap not staged yet, no run record, no callback).
+     * It reveals key names only, never contents.
+     */
+    private PolicyStatement listBucket() {
+        return allow(List.of("s3:ListBucket"), List.of(bucket.bucket().getBucketArn()));
+    }
+
+    private static PolicyStatement allow(List<String> actions, List<String> resources) {
+        return PolicyStatement.Builder.create().actions(actions).resources(resources).build();
+    }
+}
