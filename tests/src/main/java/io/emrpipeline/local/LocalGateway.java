@@ -19,6 +19,9 @@ import io.emrpipeline.local.lambda.LambdaFunctions;
 import io.emrpipeline.local.lambda.InFlightTaskTokens;
 import io.emrpipeline.local.lambda.LambdaInvokeRoute;
 import java.io.IOException;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -40,6 +43,7 @@ public final class LocalGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService requestThreads;
     private final BackgroundWork background = new BackgroundWork("gateway-background");
+    private final Queue<String> forwarded = new ConcurrentLinkedQueue<>();
     private final MotoForwarder moto;
     private final LambdaFunctions lambdas = new LambdaFunctions(REGION, ACCOUNT_ID);
     private final EventRouter events = new EventRouter(lambdas, background);
@@ -136,6 +140,7 @@ public final class LocalGateway implements AutoCloseable {
         events.reset();
         lambdas.log().clear();
         lambdas.resetFaults();
+        forwarded.clear();
     }
 
     private void handle(HttpExchange exchange) {
@@ -162,8 +167,14 @@ public final class LocalGateway implements AutoCloseable {
         } else if (stepFunctionsRoute.handles(request)) {
             stepFunctionsRoute.handle(request, exchange);
         } else {
+            forwarded.add(request.method() + " " + request.rawPath());
             moto.forward(request, exchange);
         }
+    }
+
+    /** "METHOD /path" of every request passed to moto since the last reset (S3 calls among them). */
+    public List<String> forwardedRequests() {
+        return List.copyOf(forwarded);
     }
 
     private static void answerInternalError(HttpExchange exchange, RuntimeException e) {
