@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.services.events.EventPattern;
 
 /**
@@ -19,6 +21,7 @@ import software.amazon.awscdk.services.events.EventPattern;
  */
 public final class EventPatternFile {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9]+)}");
     private static final Set<String> SUPPORTED = Set.of("source", "detail-type", "detail", "resources", "account", "region");
 
     private EventPatternFile() {}
@@ -49,12 +52,15 @@ public final class EventPatternFile {
 
     private static Object substitute(Object value, Map<String, String> substitutions, Path file) {
         if (value instanceof String text) {
+            Matcher placeholder = PLACEHOLDER.matcher(text);
+            while (placeholder.find()) {
+                if (!substitutions.containsKey(placeholder.group(1))) {
+                    throw new IllegalStateException(file + " has a placeholder the stack does not fill: " + placeholder.group());
+                }
+            }
             String result = text;
             for (var entry : substitutions.entrySet()) {
                 result = result.replace("${" + entry.getKey() + "}", entry.getValue());
-            }
-            if (result.contains("${")) {
-                throw new IllegalStateException(file + " has a placeholder the stack does not fill: " + text);
             }
             return result;
         }

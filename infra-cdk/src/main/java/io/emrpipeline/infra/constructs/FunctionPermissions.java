@@ -87,6 +87,26 @@ final class FunctionPermissions {
                 allow(List.of("emr-serverless:CancelJobRun", "emr-serverless:GetJobRun"), emr.jobRuns(scope)));
     }
 
+    /** Why a wildcard resource of these statements is as narrow as it can be (cdk-nag IAM5). */
+    String wildcardReason(String resource) {
+        if (resource.equals("*")) {
+            return "emr-serverless:ListApplications has no resource-level permissions; resolving an application by name needs it.";
+        }
+        if (resource.endsWith("/jobruns/*")) {
+            return "Job run ids are assigned by EMR Serverless at StartJobRun, so job-run actions are scoped to the runs of the"
+                    + " pipeline's application(s), not to single runs.";
+        }
+        if (resource.endsWith("/applications/*")) {
+            return "This deployment lets requests use applications whose ids are not known at deploy time"
+                    + " (anyApplication or allowCreateApplication).";
+        }
+        if (resource.contains("aws-service-role/ops.emr-serverless")) {
+            return "Only EMR Serverless's own service-linked role, which CreateApplication needs once per account.";
+        }
+        return "Objects are keyed by execution or job run at run time; the statement is limited to the one prefix of the"
+                + " job bucket this function uses (see DESIGN.md, storage layout).";
+    }
+
     private PolicyStatement getJobRun() {
         return allow(List.of("emr-serverless:GetJobRun"), emr.jobRuns(scope));
     }

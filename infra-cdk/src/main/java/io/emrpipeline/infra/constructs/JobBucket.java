@@ -45,6 +45,9 @@ public final class JobBucket extends Construct {
                     .lifecycleRules(lifecycleRules(props))
                     .removalPolicy(RemovalPolicy.RETAIN)
                     .build();
+            Acknowledge.rule(bucket, "AwsSolutions-S1", "Only the pipeline's own roles and its jobs' runtime roles use this"
+                    + " bucket, and every object is named by execution or job run; CloudTrail data events are the audit"
+                    + " record if one is required. Access logs would need a second bucket per deployment.");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.emrpipeline.infra.constructs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
@@ -26,16 +27,22 @@ public final class JobRuntimeRole extends Construct {
                 .description("Job runtime role of emr-pipeline job runs")
                 .build();
         JobBucket bucket = props.jobBucket();
-        role.addToPolicy(allow(List.of("s3:GetObject"), List.of(bucket.objectsUnder(JobBucket.ENTRYPOINTS))));
-        role.addToPolicy(allow(List.of("s3:PutObject", "s3:GetObject"), List.of(bucket.objectsUnder(JobBucket.LOGS))));
+        List<PolicyStatement> statements = new ArrayList<>();
+        statements.add(allow(List.of("s3:GetObject"), List.of(bucket.objectsUnder(JobBucket.ENTRYPOINTS))));
+        statements.add(allow(List.of("s3:PutObject", "s3:GetObject"), List.of(bucket.objectsUnder(JobBucket.LOGS))));
         for (String uri : props.readS3Uris()) {
-            role.addToPolicy(allow(List.of("s3:GetObject"), List.of(objects(uri))));
-            role.addToPolicy(allow(List.of("s3:ListBucket"), List.of(bucketArn(uri))));
+            statements.add(allow(List.of("s3:GetObject"), List.of(objects(uri))));
+            statements.add(allow(List.of("s3:ListBucket"), List.of(bucketArn(uri))));
         }
         for (String uri : props.writeS3Uris()) {
-            role.addToPolicy(allow(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(objects(uri))));
-            role.addToPolicy(allow(List.of("s3:ListBucket"), List.of(bucketArn(uri))));
+            statements.add(allow(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(objects(uri))));
+            statements.add(allow(List.of("s3:ListBucket"), List.of(bucketArn(uri))));
         }
+        statements.forEach(role::addToPolicy);
+        Acknowledge.wildcardResources(role, statements, resource -> resource.contains(JobBucket.ENTRYPOINTS)
+                || resource.contains(JobBucket.LOGS)
+                ? "Jobs read the staged bootstraps under entrypoints/ and write their logs under logs/ (keys made at run time)."
+                : "An S3 location the deployment listed in jobRoleReadS3Uris / jobRoleWriteS3Uris for its jobs' data.");
     }
 
     public Role role() {

@@ -10,6 +10,7 @@ import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.IWidget;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -51,14 +52,14 @@ public final class Operability extends Construct {
         Dashboard.Builder.create(this, "Dashboard")
                 .dashboardName(props.dashboardName())
                 .widgets(List.of(
-                        List.of(graph("Executions", List.of(machine.metricStarted(sum), machine.metricSucceeded(sum),
+                        List.<IWidget>of(graph("Executions", List.of(machine.metricStarted(sum), machine.metricSucceeded(sum),
                                         machine.metricFailed(sum), machine.metricTimedOut(sum), machine.metricAborted(sum))),
                                 graph("Execution (job) duration, ms", List.of(
                                         machine.metricTime(MetricOptions.builder().period(PERIOD).statistic("p50").build()),
                                         machine.metricTime(MetricOptions.builder().period(PERIOD).statistic("Maximum").build())))),
-                        List.of(graph("Lambda errors", functions.values().stream().map(f -> (IMetric) f.metricErrors(sum)).toList()),
+                        List.<IWidget>of(graph("Lambda errors", functions.values().stream().map(f -> (IMetric) f.metricErrors(sum)).toList()),
                                 graph("Lambda throttles", functions.values().stream().map(f -> (IMetric) f.metricThrottles(sum)).toList())),
-                        List.of(graph("Rule deliveries failed", props.deliveryRules().stream()
+                        List.<IWidget>of(graph("Rule deliveries failed", props.deliveryRules().stream()
                                 .map(rule -> (IMetric) ruleMetric(rule, "FailedInvocations")).toList()))))
                 .build();
     }

@@ -3,6 +3,7 @@ package io.emrpipeline.infra.constructs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -40,19 +41,19 @@ public final class PipelineFunctions extends Construct {
         AssetCode code = Code.fromAsset(props.functionsJar());
         Map<String, String> environment = environment(props);
 
-        add(props, code, environment, "SubmitJobRun", 60,
+        add(props, permissions, code, environment, "SubmitJobRun", 60,
                 "Validates a job request, resolves the application, stages the bootstrap and starts the job run.",
                 permissions.submitJobRun());
-        add(props, code, environment, "AwaitJobRun", 30,
+        add(props, permissions, code, environment, "AwaitJobRun", 30,
                 "Stores the task token of a waiting execution; completes it at once if the job already ended.",
                 permissions.awaitJobRun());
-        add(props, code, environment, "JobStateChange", 30,
+        add(props, permissions, code, environment, "JobStateChange", 30,
                 "EventBridge target: completes the waiting execution when its job run reaches a terminal state.",
                 permissions.jobStateChange());
-        add(props, code, environment, "ReconcileJobRun", 30,
+        add(props, permissions, code, environment, "ReconcileJobRun", 30,
                 "Runs when a wait passed its heartbeat without a callback: one GetJobRun decides.",
                 permissions.reconcileJobRun());
-        add(props, code, environment, "CancelJobRun", 60,
+        add(props, permissions, code, environment, "CancelJobRun", 60,
                 "Cancels the job run of an execution that failed, was stopped or timed out.",
                 permissions.cancelJobRun());
     }
@@ -78,7 +79,7 @@ public final class PipelineFunctions extends Construct {
         return environment;
     }
 
-    private void add(PipelineFunctionsProps props, AssetCode code, Map<String, String> environment, String name,
+    private void add(PipelineFunctionsProps props, FunctionPermissions permissions, AssetCode code, Map<String, String> environment, String name,
             int timeoutSeconds, String description, List<PolicyStatement> statements) {
         String functionName = props.namePrefix() + "-" + kebab(name);
         LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
@@ -94,6 +95,7 @@ public final class PipelineFunctions extends Construct {
                 .build();
         logs.grantWrite(role);
         statements.forEach(role::addToPolicy);
+        Acknowledge.wildcardResources(role, statements, permissions::wildcardReason);
 
         Function function = Function.Builder.create(this, name)
                 .functionName(functionName)
@@ -109,6 +111,11 @@ public final class PipelineFunctions extends Construct {
                 .environment(environment)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
+        Acknowledge.rule(function, "AwsSolutions-L1", "The functions module is compiled for Java 17 (maven.compiler.release"
+                + " in the parent pom), the runtime this pipeline targets; SnapStart works the same on java21, so the runtime"
+                + " moves together with the functions build.");
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "The alias below publishes a version on every code or configuration change, and all callers use the alias.");
         functions.put(name, function);
         aliases.put(name, Alias.Builder.create(this, name + "Alias")
                 .aliasName(ALIAS)

@@ -59,6 +59,9 @@ public final class PipelineStateMachine extends Construct {
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(false).build())
                 .tracingEnabled(true)
                 .build();
+        Acknowledge.rule(stateMachine.getRole(), "AwsSolutions-IAM5[Resource::*]", "Added by CDK for logging and tracing:"
+                + " the CloudWatch Logs delivery actions and X-Ray's PutTraceSegments/PutTelemetryRecords/GetSampling* accept"
+                + " no resource other than *.");
         List.of(functions.submitJobRun(), functions.awaitJobRun(), functions.reconcileJobRun(), functions.cancelJobRun())
                 .forEach(alias -> alias.grantInvoke(stateMachine));
     }

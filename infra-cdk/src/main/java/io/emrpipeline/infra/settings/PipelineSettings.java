@@ -1,6 +1,5 @@
 package io.emrpipeline.infra.settings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +12,7 @@ import software.constructs.Node;
  * fails synth with an {@link InvalidSetting} naming it.
  */
 public record PipelineSettings(
+        String stackName,
         String namePrefix,
         BucketSettings bucket,
         ApplicationSettings application,
@@ -24,6 +24,7 @@ public record PipelineSettings(
         int longExecutionMinutes) {
 
     static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]+");
+    private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
     private static final Pattern NAME_PREFIX = Pattern.compile("[a-z][a-z0-9-]{1,29}");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern APPLICATION_ID = Pattern.compile("[0-9a-z]{16}");
@@ -52,6 +53,7 @@ public record PipelineSettings(
                     + ", was " + logRetentionDays);
         }
         return new PipelineSettings(
+                context.matching("stackName", "EmrPipeline", STACK_NAME, "a CloudFormation stack name (letters, digits, hyphens)"),
                 namePrefix,
                 bucket(context),
                 application(context, namePrefix),
@@ -120,8 +122,8 @@ public record PipelineSettings(
             throw new InvalidSetting("defaultExecutionRoleArn", "'" + defaultRole.get()
                     + "' must also be listed in executionRoleArns (leave it unset to default to the created job role)");
         }
-        List<String> read = new ArrayList<>(context.listMatching("jobRoleReadS3Uris", S3_URI, "an s3://bucket/prefix URI without wildcards"));
+        List<String> read = context.listMatching("jobRoleReadS3Uris", S3_URI, "an s3://bucket/prefix URI without wildcards");
         List<String> write = context.listMatching("jobRoleWriteS3Uris", S3_URI, "an s3://bucket/prefix URI without wildcards");
-        return new RoleSettings(create, allowed, defaultRole, List.copyOf(read), write);
+        return new RoleSettings(create, allowed, defaultRole, read, write);
     }
 }
