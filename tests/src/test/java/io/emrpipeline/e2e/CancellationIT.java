@@ -23,7 +23,7 @@ class CancellationIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @Test
-    @Heartbeat(seconds = 3) // moto reports ABORTED only once the callback wait wakes
+    @Heartbeat(seconds = 10) // moto reports ABORTED only once the cancel's callback wakes the wait
     void stoppingTheExecutionCancelsTheRunningJob(LocalPipeline pipeline) throws Exception {
         String applicationId = pipeline.createApplication("analytics");
         pipeline.gateway().simulatedJobs().planNext(JobPlan.runUntilCancelled());
@@ -40,7 +40,7 @@ class CancellationIT {
     }
 
     @Test
-    @Heartbeat(seconds = 3)
+    @Heartbeat(seconds = 10)
     void aTimedOutExecutionCancelsItsJob(LocalPipeline pipeline) throws Exception {
         String applicationId = pipeline.createApplication("analytics");
         pipeline.gateway().simulatedJobs().planNext(JobPlan.runUntilCancelled());

@@ -43,8 +43,6 @@ class SparkJobsIT {
 
     private static final String BUCKET = LocalPipeline.BUCKET;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
-    // Short, so moto notices a stopped execution soon (it checks when the callback wait wakes).
-    private static final int HEARTBEAT_SECONDS = 3;
 
     private static LocalPipeline pipeline;
     private String applicationId;
@@ -63,7 +61,9 @@ class SparkJobsIT {
 
     @BeforeEach
     void freshPipeline() throws Exception {
-        pipeline.reset(HEARTBEAT_SECONDS);
+        // Not a short heartbeat (as CancellationIT uses): a real job takes a second or two to cancel, and
+        // moto ends a stopped execution FAILED (States.Timeout), not ABORTED, if the heartbeat fires first.
+        pipeline.reset(LocalPipeline.DEFAULT_HEARTBEAT_SECONDS);
         applicationId = pipeline.createApplication("spark");
     }
 
@@ -116,7 +116,8 @@ class SparkJobsIT {
             process.onExit().get(10, TimeUnit.SECONDS);
             assertFalse(process.isAlive(), () -> "still running: " + process.info());
         }
-        assertEquals(ExecutionStatus.ABORTED, pipeline.awaitExecution(executionArn, JOB_TIMEOUT).status());
+        DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, JOB_TIMEOUT);
+        assertEquals(ExecutionStatus.ABORTED, execution.status(), () -> Scenarios.describe(execution));
     }
 
     /** The run's process tree once a PySpark worker is in the job's sleep (so there is a tree to kill). */

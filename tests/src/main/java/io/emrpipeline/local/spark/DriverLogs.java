@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 
 /**
  * Puts the driver's stdout and stderr where EMR Serverless puts them, gzip-compressed:
@@ -42,8 +43,10 @@ final class DriverLogs {
 
     private static S3Location uploadOne(S3Client s3, Path file, S3Location target) throws IOException {
         byte[] gzipped = gzip(Files.exists(file) ? Files.readAllBytes(file) : new byte[0]);
-        s3.putObject(r -> r.bucket(target.bucket()).key(target.key()).contentType("application/gzip"),
-                RequestBody.fromBytes(gzipped));
+        // Readable without signing: the result's links are plain URLs a person opens (the gateway
+        // passes them to moto, which refuses an unsigned GET of a private object).
+        s3.putObject(r -> r.bucket(target.bucket()).key(target.key()).contentType("application/gzip")
+                .acl(ObjectCannedACL.PUBLIC_READ), RequestBody.fromBytes(gzipped));
         return target;
     }
 

@@ -1,5 +1,6 @@
 package io.emrpipeline.local.spark;
 
+import java.io.File;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ record SparkSubmitCommand(List<String> command, Map<String, String> environment)
         String python = bin.resolve("python").toString();
         // The venv first on PATH and as the Python of driver and workers: spark-submit finds its Spark
         // home through that Python, and workers must import what the driver imports.
-        environment.put("PATH", bin + java.io.File.pathSeparator + inherited.getOrDefault("PATH", "/usr/bin:/bin"));
+        environment.put("PATH", bin + File.pathSeparator + inherited.getOrDefault("PATH", "/usr/bin:/bin"));
         environment.put("PYSPARK_PYTHON", python);
         environment.put("PYSPARK_DRIVER_PYTHON", python);
         environment.put("SPARK_LOCAL_IP", "127.0.0.1");

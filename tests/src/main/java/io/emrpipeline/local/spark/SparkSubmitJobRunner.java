@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -125,6 +126,9 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
     }
 
     private SparkSubmitCommand prepare(JobRunSpec spec, RunFiles files, S3Mirror mirror) throws IOException {
+        if (spec.entryPoint() == null) {
+            throw new IllegalArgumentException("it runs sparkSubmit job drivers only, and this job run has no entryPoint");
+        }
         SparkSubmitParameters parameters = SparkSubmitParameters.parse(spec.sparkSubmitParameters());
         List<String> texts = new ArrayList<>();
         texts.add(spec.entryPoint());
@@ -144,7 +148,7 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
     }
 
     private static Map<String, String> rewriteValues(LocalS3Paths paths, Map<String, String> values) {
-        Map<String, String> rewritten = new java.util.HashMap<>();
+        Map<String, String> rewritten = new HashMap<>();
         values.forEach((key, value) -> rewritten.put(key, paths.rewrite(value)));
         return rewritten;
     }
