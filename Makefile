@@ -4,12 +4,12 @@
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
-MVN := mvn -B -q
+MVN := mvn -B -q -Dstyle.color=never
 EXAMPLE ?= examples/wordcount/job-request.json
 
-.PHONY: run test setup build clean lock-python
+.PHONY: run test setup build synth clean lock-python
 
-setup: $(VENV)/.installed node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed infra-cdk/node_modules/.installed
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -20,23 +20,31 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+infra-cdk/node_modules/.installed: infra-cdk/package-lock.json
+	cd infra-cdk && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 build: setup
 	$(MVN) install -DskipTests
 
 # Runs the example job through the whole local pipeline (moto + local gateway + real Spark).
-run: build
+run: setup
+	$(MVN) -pl tests -am install -DskipTests
 	$(MVN) -pl tests exec:java -Dexec.mainClass=io.emrpipeline.local.LocalRun -Dexec.args="$(EXAMPLE)"
 
 # The whole suite: Java unit, integration and end-to-end tests (Maven), ASL validation,
 # and the bootstrap's pytest suite.
 test: setup
-	$(MVN) install -DskipTests
-	mvn -B verify
+	mvn -B -Dstyle.color=never install
 	$(VENV)/bin/python -m pytest -q entrypoint/tests
+
+# The CDK app's CloudFormation template, offline (see docs/deploy.md).
+synth: build
+	cd infra-cdk && npx cdk synth --quiet
 
 clean:
 	mvn -B -q clean
-	rm -rf $(VENV) node_modules
+	rm -rf $(VENV) node_modules infra-cdk/node_modules infra-cdk/cdk.out
 
 # Regenerates the full pinned set after a change to requirements.in.
 lock-python:
