@@ -30,9 +30,14 @@ public final class JobDriverFactory {
             }
             case "package" -> {
                 entryPoint = stagedBootstrap.get();
-                arguments.addAll(List.of("package", "--package", job.packageUri(), "--module", job.module(), "--"));
+                arguments.add("package");
+                if (job.packageUri() != null) {
+                    arguments.addAll(List.of("--package", job.packageUri()));
+                    conf.put("spark.submit.pyFiles", job.packageUri());
+                }
+                // Without a package the module comes from the application's custom image.
+                arguments.addAll(List.of("--module", job.module(), "--"));
                 arguments.addAll(job.arguments());
-                conf.put("spark.submit.pyFiles", job.packageUri());
             }
             case "flyte" -> {
                 entryPoint = stagedBootstrap.get();

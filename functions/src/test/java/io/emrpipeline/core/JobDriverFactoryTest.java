@@ -42,6 +42,17 @@ class JobDriverFactoryTest {
     }
 
     @Test
+    void packageModeWithoutAPackageUsesTheModuleInstalledInTheImage() {
+        JobRequest.Job job = new JobRequest.Job("package", null, List.of("--full"), null, "wordstats.main", null, null,
+                null, null, null, null);
+
+        SparkSubmit submit = JobDriverFactory.driverFor(job, () -> BOOTSTRAP).sparkSubmit();
+
+        assertEquals(List.of("package", "--module", "wordstats.main", "--", "--full"), submit.entryPointArguments());
+        assertEquals(null, submit.sparkSubmitParameters(), "no pyFiles to distribute");
+    }
+
+    @Test
     void flyteModeHandsTheCommandToTheBootstrap() {
         JobRequest.Job job = new JobRequest.Job("flyte", null, null, null, null, "s3://b/fast/bundle.tar.gz",
                 List.of("pyflyte-fast-execute", "--additional-distribution", "x"), null, null, "--conf spark.x=1", null);
