@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.emrpipeline.connector.Json;
 import io.emrpipeline.connector.sfn.ExecutionSnapshot.JobRunRef;
 import io.emrpipeline.connector.sfn.ExecutionSnapshot.Status;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -19,7 +20,14 @@ public final class HistoryReader {
     static final String SUBMIT_STATE = "SubmitJobRun";
     static final String RECONCILE_STATE = "ReconcileJobRun";
 
-    public ExecutionSnapshot read(List<HistoryEvent> newestFirst) {
+    /**
+     * @param page one page of events; asked newest first, but sorted again here because not
+     *     every implementation honours reverseOrder (moto 5.2 ignores it)
+     */
+    public ExecutionSnapshot read(List<HistoryEvent> page) {
+        List<HistoryEvent> newestFirst = page.stream()
+                .sorted(Comparator.comparing(HistoryEvent::id, Comparator.nullsFirst(Comparator.naturalOrder())).reversed())
+                .toList();
         Status status = Status.RUNNING;
         JsonNode output = MissingNode.getInstance();
         String error = null;
