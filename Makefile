@@ -32,11 +32,14 @@ run: setup
 	$(MVN) -pl tests -am install -DskipTests
 	$(MVN) -pl tests exec:java -Dexec.mainClass=io.emrpipeline.local.LocalRun -Dexec.args="$(EXAMPLE)"
 
-# The whole suite: Java unit, integration and end-to-end tests (Maven), ASL validation,
-# and the bootstrap's pytest suite.
+# The whole suite: Java unit, integration and end-to-end tests (Maven: functions, the local
+# pipeline scenarios, ASL validation, the CDK app, the connector with its Python gRPC end to end),
+# then the pytest suites of the bootstrap and the Flyte plugin.
 test: setup
 	mvn -B -Dstyle.color=never install
 	$(VENV)/bin/python -m pytest -q entrypoint/tests
+	# The plugin's gRPC end to end (tests/e2e) needs the connector running: Maven runs it above.
+	cd connector/python && ../../$(VENV)/bin/python -m pytest -q tests --ignore=tests/e2e
 
 # The CDK app's CloudFormation template, offline (see docs/deploy.md).
 synth: build
@@ -44,7 +47,7 @@ synth: build
 
 clean:
 	mvn -B -q clean
-	rm -rf $(VENV) node_modules infra-cdk/node_modules infra-cdk/cdk.out
+	rm -rf $(VENV) node_modules infra-cdk/node_modules infra-cdk/cdk.out connector/node_modules
 
 # Regenerates the full pinned set after a change to requirements.in.
 lock-python:
@@ -52,4 +55,4 @@ lock-python:
 	$(PYTHON) -m venv /tmp/emr-pipeline-lock-venv
 	/tmp/emr-pipeline-lock-venv/bin/pip install --quiet --disable-pip-version-check -r requirements.in
 	(echo "# Generated from requirements.in by \`make lock-python\`; do not edit by hand."; \
-	 /tmp/emr-pipeline-lock-venv/bin/pip freeze --exclude-editable) > requirements.txt
+	 /tmp/emr-pipeline-lock-venv/bin/pip freeze --all --exclude-editable | grep -v "^pip==") > requirements.txt
