@@ -1,5 +1,6 @@
 package io.emrpipeline.local.events;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import io.emrpipeline.local.http.GatewayRequest;
 import io.emrpipeline.local.http.Json;
@@ -23,6 +24,9 @@ public final class StepFunctionsRoute {
 
     private static final Set<String> TASK_CALLBACKS = Set.of("AWSStepFunctions.SendTaskSuccess",
             "AWSStepFunctions.SendTaskFailure", "AWSStepFunctions.SendTaskHeartbeat");
+
+    private static final int NUDGE_ATTEMPTS = 50;
+    private static final long NUDGE_INTERVAL_MILLIS = 200;
 
     private final MotoForwarder moto;
     private final ExecutionStatusEvents statusEvents;
@@ -56,6 +60,7 @@ public final class StepFunctionsRoute {
         boolean deferred = taskToken != null && taskTokens.deferIfInFlight(taskToken, () -> {
             try {
                 moto.exchange(request);
+                nudgeUntilArmed(request, taskToken);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
@@ -66,6 +71,27 @@ public final class StepFunctionsRoute {
             Replies.json(exchange, 200, Json.object());
         } else {
             moto.forward(request, exchange);
+        }
+    }
+
+    /**
+     * A callback recorded before moto armed its heartbeat listener only surfaces when that
+     * listener is woken: send heartbeats (which wake it) until moto accepts one (armed) or says
+     * the task is gone. moto answers InvalidToken while the listener is not armed yet.
+     */
+    private void nudgeUntilArmed(GatewayRequest callback, String taskToken) throws IOException, InterruptedException {
+        Headers headers = new Headers();
+        callback.headers().forEach(headers::put);
+        headers.set("X-Amz-Target", "AWSStepFunctions.SendTaskHeartbeat");
+        GatewayRequest heartbeat = new GatewayRequest("POST", callback.rawPath(), callback.rawQuery(), headers,
+                Json.bytes(Json.object().put("taskToken", taskToken)));
+        for (int attempt = 0; attempt < NUDGE_ATTEMPTS; attempt++) {
+            HttpResponse<byte[]> response = moto.exchange(heartbeat);
+            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            if (response.statusCode() == 200 || !body.contains("InvalidToken")) {
+                return;
+            }
+            Thread.sleep(NUDGE_INTERVAL_MILLIS);
         }
     }
 }

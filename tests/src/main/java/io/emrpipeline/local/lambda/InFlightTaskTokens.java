@@ -14,7 +14,8 @@ import java.util.Map;
  * Real Step Functions accepts the token as soon as the task is invoked.
  *
  * <p>The gateway therefore accepts callbacks for a token whose invocation is still in flight
- * and forwards them to moto shortly after that invocation has answered.
+ * and forwards them to moto shortly after that invocation has answered; the route then sends
+ * heartbeats until moto's listener is armed, which wakes it to find the recorded outcome.
  */
 public final class InFlightTaskTokens {
 
