@@ -1,6 +1,7 @@
 package io.emrpipeline.e2e;
 
 import io.emrpipeline.local.LocalPipeline;
+import io.emrpipeline.local.SharedLocalPipeline;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -23,23 +24,8 @@ public final class LocalPipelineExtension implements BeforeEachCallback, Paramet
         int seconds();
     }
 
-    private record Running(LocalPipeline pipeline) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            pipeline.close();
-        }
-    }
-
     private static LocalPipeline pipeline(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> {
-                    try {
-                        return new Running(LocalPipeline.start(LocalPipeline.repoRoot()));
-                    } catch (Exception e) {
-                        throw new IllegalStateException("could not start the local pipeline: " + e.getMessage(), e);
-                    }
-                }, Running.class)
-                .pipeline();
+        return SharedLocalPipeline.in(context);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.emrpipeline.connector.local;
 
 import io.emrpipeline.local.LocalPipeline;
+import io.emrpipeline.local.SharedLocalPipeline;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -11,31 +12,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the local pipeline once per test JVM (moto takes seconds), resets it before every test,
  * and gives each test a fresh connector over it. The heartbeat is short because moto reports an
- * execution ABORTED only once its callback wait wakes up.
+ * execution ABORTED only once its callback wait wakes up (see docs/local-aws.md).
  */
 public final class LocalConnectorExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    public static final int HEARTBEAT_SECONDS = 3;
+    public static final int HEARTBEAT_SECONDS = 10;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalConnectorExtension.class);
 
-    private record Running(LocalPipeline pipeline) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            pipeline.close();
-        }
-    }
-
     static LocalPipeline pipeline(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> {
-                    try {
-                        return new Running(LocalPipeline.start(LocalPipeline.repoRoot()));
-                    } catch (Exception e) {
-                        throw new IllegalStateException("could not start the local pipeline: " + e.getMessage(), e);
-                    }
-                }, Running.class)
-                .pipeline();
+        return SharedLocalPipeline.in(context);
     }
 
     @Override
