@@ -71,7 +71,8 @@ class JobRunModelTest {
         Instant deadline = Instant.now().plusSeconds(5);
         while (Instant.now().isBefore(deadline)) {
             JobRunState state = model.jobRun(APP, jobRunId).orElseThrow().state();
-            if (state == wanted) {
+            // The state changes before its event is published: wait for both.
+            if (state == wanted && events.states(jobRunId).contains(wanted.name())) {
                 return state;
             }
             Thread.sleep(5);
