@@ -1,6 +1,7 @@
 package io.emrpipeline.aws;
 
 import io.emrpipeline.core.EmrServerlessApi;
+import io.emrpipeline.core.JobRunOutcomes;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -68,8 +69,7 @@ public final class SdkEmrServerless implements EmrServerlessApi {
             return true;
         } catch (ValidationException e) {
             // EMR Serverless refuses to cancel a run that already ended: nothing left to stop.
-            JobRunState state = getJobRun(applicationId, jobRunId).state();
-            if (state == JobRunState.SUCCESS || state == JobRunState.FAILED || state == JobRunState.CANCELLED) {
+            if (JobRunOutcomes.isTerminal(getJobRun(applicationId, jobRunId).state())) {
                 return false;
             }
             throw e;

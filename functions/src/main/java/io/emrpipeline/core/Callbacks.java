@@ -1,6 +1,5 @@
 package io.emrpipeline.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,7 +26,7 @@ public final class Callbacks {
 
     public Optional<Callback> find(JobRunKey run) {
         return store.get(key(run)).map(Json::parse)
-                .map(json -> new Callback(json.path("taskToken").asText(), text(json, "executionArn")));
+                .map(json -> new Callback(json.path("taskToken").asText(), Json.text(json, "executionArn")));
     }
 
     public void delete(JobRunKey run) {
@@ -38,7 +37,4 @@ public final class Callbacks {
         return "callbacks/" + run.applicationId() + "/" + run.jobRunId() + ".json";
     }
 
-    private static String text(JsonNode json, String field) {
-        return json.hasNonNull(field) ? json.get(field).asText() : null;
-    }
 }

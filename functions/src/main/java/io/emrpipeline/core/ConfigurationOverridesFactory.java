@@ -27,14 +27,14 @@ public final class ConfigurationOverridesFactory {
         MonitoringConfiguration.Builder monitoringConfiguration = MonitoringConfiguration.builder()
                 .s3MonitoringConfiguration(S3MonitoringConfiguration.builder()
                         .logUri(logUri)
-                        .encryptionKeyArn(text(s3, "encryptionKeyArn"))
+                        .encryptionKeyArn(Json.text(s3, "encryptionKeyArn"))
                         .build());
         JsonNode cloudWatch = monitoring == null ? null : monitoring.path("cloudWatchLoggingConfiguration");
         if (cloudWatch != null && cloudWatch.isObject()) {
             monitoringConfiguration.cloudWatchLoggingConfiguration(CloudWatchLoggingConfiguration.builder()
                     .enabled(cloudWatch.path("enabled").asBoolean())
-                    .logGroupName(text(cloudWatch, "logGroupName"))
-                    .logStreamNamePrefix(text(cloudWatch, "logStreamNamePrefix"))
+                    .logGroupName(Json.text(cloudWatch, "logGroupName"))
+                    .logStreamNamePrefix(Json.text(cloudWatch, "logStreamNamePrefix"))
                     .build());
         }
         ConfigurationOverrides.Builder result = ConfigurationOverrides.builder()
@@ -60,9 +60,5 @@ public final class ConfigurationOverridesFactory {
             configurations.add(configuration.build());
         }
         return configurations;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
     }
 }

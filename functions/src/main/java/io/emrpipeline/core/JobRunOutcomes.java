@@ -76,19 +76,19 @@ public final class JobRunOutcomes {
     }
 
     private static ObjectNode billed(ResourceUtilization utilization) {
-        if (utilization == null) {
-            return null;
-        }
-        return Json.object().put("vCPUHour", utilization.vcpuHour()).put("memoryGBHour", utilization.memoryGBHour())
-                .put("storageGBHour", utilization.storageGBHour());
+        return utilization == null ? null
+                : utilization(utilization.vcpuHour(), utilization.memoryGBHour(), utilization.storageGBHour());
     }
 
     private static ObjectNode total(TotalResourceUtilization utilization) {
-        if (utilization == null) {
-            return null;
-        }
-        return Json.object().put("vCPUHour", utilization.vcpuHour()).put("memoryGBHour", utilization.memoryGBHour())
-                .put("storageGBHour", utilization.storageGBHour());
+        return utilization == null ? null
+                : utilization(utilization.vcpuHour(), utilization.memoryGBHour(), utilization.storageGBHour());
+    }
+
+    /** The two SDK types share no interface; both become the same JSON. */
+    private static ObjectNode utilization(Double vcpuHour, Double memoryGBHour, Double storageGBHour) {
+        return Json.object().put("vCPUHour", vcpuHour).put("memoryGBHour", memoryGBHour)
+                .put("storageGBHour", storageGBHour);
     }
 
     private static String time(Instant instant) {

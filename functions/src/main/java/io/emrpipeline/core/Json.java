@@ -20,6 +20,11 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /** A field as text, or null when the node or the field is absent or JSON null. */
+    public static String text(JsonNode node, String field) {
+        return node != null && node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
     public static JsonNode parse(byte[] bytes) {
         try {
             return MAPPER.readTree(bytes);

@@ -1,6 +1,5 @@
 package io.emrpipeline.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,15 +34,12 @@ public final class RunRecords {
 
     public Optional<RunRecord> find(String executionName) {
         return store.get(key(executionName)).map(Json::parse).map(json -> new RunRecord(
-                text(json, "executionArn"), text(json, "executionName"), text(json, "applicationId"),
-                text(json, "jobRunName"), text(json, "jobRunId")));
+                Json.text(json, "executionArn"), Json.text(json, "executionName"), Json.text(json, "applicationId"),
+                Json.text(json, "jobRunName"), Json.text(json, "jobRunId")));
     }
 
     private static String key(String executionName) {
         return "runs/" + executionName + ".json";
     }
 
-    private static String text(JsonNode json, String field) {
-        return json.hasNonNull(field) ? json.get(field).asText() : null;
-    }
 }

@@ -24,7 +24,7 @@ public final class AwaitJobRunHandler extends JsonHandler {
 
     @Override
     protected Object handle(JsonNode event) {
-        String taskToken = text(event, "taskToken");
+        String taskToken = Json.text(event, "taskToken");
         if (taskToken == null) {
             throw new IllegalArgumentException("AwaitJobRun needs taskToken ($$.Task.Token) in its payload");
         }

@@ -23,7 +23,7 @@ public final class CancelJobRunHandler extends JsonHandler {
 
     @Override
     protected Object handle(JsonNode event) {
-        String executionName = event.has("detail") ? text(event.path("detail"), "name") : text(event, "executionName");
+        String executionName = event.has("detail") ? Json.text(event.path("detail"), "name") : Json.text(event, "executionName");
         if (executionName == null) {
             throw new IllegalArgumentException("expected an execution status event (detail.name) or {executionName}");
         }

@@ -23,7 +23,7 @@ public final class JobStateChangeHandler extends JsonHandler {
     @Override
     protected Object handle(JsonNode event) {
         JsonNode detail = event.path("detail");
-        var action = completion.onStateChange(jobRun(detail), text(detail, "state"));
+        var action = completion.onStateChange(jobRun(detail), Json.text(detail, "state"));
         return Json.object().put("action", action.name());
     }
 }

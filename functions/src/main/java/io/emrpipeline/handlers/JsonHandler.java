@@ -26,14 +26,10 @@ abstract class JsonHandler implements RequestStreamHandler {
 
     static ExecutionRef execution(JsonNode event) {
         JsonNode execution = event.path("execution");
-        return new ExecutionRef(text(execution, "arn"), text(execution, "name"));
+        return new ExecutionRef(Json.text(execution, "arn"), Json.text(execution, "name"));
     }
 
     static JobRunKey jobRun(JsonNode node) {
-        return new JobRunKey(text(node, "applicationId"), text(node, "jobRunId"));
-    }
-
-    static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
+        return new JobRunKey(Json.text(node, "applicationId"), Json.text(node, "jobRunId"));
     }
 }
