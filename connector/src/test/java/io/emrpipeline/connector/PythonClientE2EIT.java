@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.emrpipeline.connector.local.LocalConnector;
 import io.emrpipeline.connector.local.LocalConnectorExtension;
+import io.emrpipeline.contract.RepositoryRoot;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobPlan;
 import io.emrpipeline.local.emr.JobRunState;
@@ -37,7 +38,7 @@ class PythonClientE2EIT {
         // that runs until DeleteTask has the pipeline cancel it.
         pipeline.gateway().simulatedJobs().planNext(JobPlan.succeedAfter(Duration.ofSeconds(2)), JobPlan.runUntilCancelled());
 
-        Path repo = LocalPipeline.repoRoot();
+        Path repo = RepositoryRoot.find();
         String python = python(repo);
         Path log = Files.createDirectories(repo.resolve("connector/target")).resolve("python-e2e.log");
         ProcessBuilder pytest = new ProcessBuilder(python, "-m", "pytest", "-v", "-p", "no:cacheprovider",

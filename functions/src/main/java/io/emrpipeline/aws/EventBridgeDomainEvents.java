@@ -1,5 +1,6 @@
 package io.emrpipeline.aws;
 
+import io.emrpipeline.contract.Contract;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.core.DomainEvents;
 import io.emrpipeline.core.Json;
@@ -28,7 +29,7 @@ public final class EventBridgeDomainEvents implements DomainEvents {
     public void publish(String detailType, ObjectNode detail) {
         try {
             PutEventsResponse response = eventBridge.putEvents(r -> r.entries(e -> e
-                    .eventBusName(busName).source(SOURCE).detailType(detailType).detail(Json.string(detail))));
+                    .eventBusName(busName).source(Contract.get().domainEventSource()).detailType(detailType).detail(Json.string(detail))));
             if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
                 LOG.warn("domain event rejected", "detailType", detailType,
                         "error", String.valueOf(response.entries().get(0).errorMessage()));

@@ -1,5 +1,6 @@
 package io.emrpipeline.aws;
 
+import io.emrpipeline.contract.Contract;
 import io.emrpipeline.core.EmrServerlessApi;
 import io.emrpipeline.core.JobRunOutcomes;
 import java.util.List;
@@ -22,8 +23,8 @@ import software.amazon.awssdk.services.emrserverless.model.ValidationException;
 /** {@link EmrServerlessApi} over the AWS SDK. */
 public final class SdkEmrServerless implements EmrServerlessApi {
 
-    private static final List<JobRunState> ACTIVE = List.of(JobRunState.SUBMITTED, JobRunState.PENDING,
-            JobRunState.SCHEDULED, JobRunState.RUNNING, JobRunState.QUEUED);
+    private static final List<JobRunState> ACTIVE = Contract.get().waitingStates().stream()
+            .map(JobRunState::fromValue).toList();
 
     private final EmrServerlessClient client;
 

@@ -1,5 +1,6 @@
 package io.emrpipeline.config;
 
+import io.emrpipeline.contract.Contract;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ public record PipelineConfig(
                 .filter(arn -> !arn.isEmpty())
                 .collect(Collectors.toSet());
         for (String arn : arns) {
-            if (!arn.matches("arn:aws[a-zA-Z-]*:iam::[0-9]{12}:role/.+")) {
+            if (!Contract.get().isRoleArn(arn)) {
                 throw new ConfigurationError("EXECUTION_ROLE_ARNS", "holds '" + arn + "', which is not an IAM role ARN");
             }
         }

@@ -2,10 +2,8 @@ package io.emrpipeline.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Publishes the pipeline's own events (source {@code emr-pipeline}) for notifications. */
+/** Publishes the pipeline's own events (source: contract.json's domainEvents.source) for notifications. */
 public interface DomainEvents {
-
-    String SOURCE = "emr-pipeline";
 
     void publish(String detailType, ObjectNode detail);
 

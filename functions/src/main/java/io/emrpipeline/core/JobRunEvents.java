@@ -2,6 +2,8 @@ package io.emrpipeline.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.DomainEventType;
 
 /**
  * The pipeline's domain events (see docs/events.md): one per submitted job run and one per
@@ -11,10 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class JobRunEvents {
 
-    public static final String SUBMITTED = "Job Run Submitted";
-    public static final String SUCCEEDED = "Job Run Succeeded";
-    public static final String FAILED = "Job Run Failed";
-    public static final String CANCELLED = "Job Run Cancelled";
+    private static final Contract CONTRACT = Contract.get();
 
     private static final Log LOG = Log.of(JobRunEvents.class);
 
@@ -31,19 +30,20 @@ public final class JobRunEvents {
                 .put("jobRunId", run.jobRunId())
                 .put("jobRunName", jobRunName);
         detail.set("links", links);
-        publish(SUBMITTED, detail);
+        publish(CONTRACT.detailType(DomainEventType.SUBMITTED), detail);
     }
 
     public void ended(ObjectNode outcome, String executionArn) {
-        String detailType = switch (outcome.path("status").asText()) {
-            case "SUCCEEDED" -> SUCCEEDED;
-            case "FAILED" -> FAILED;
-            case "CANCELLED" -> CANCELLED;
+        DomainEventType type = switch (outcome.path("status").asText()) {
+            case "SUCCEEDED" -> DomainEventType.SUCCEEDED;
+            case "FAILED" -> DomainEventType.FAILED;
+            case "CANCELLED" -> DomainEventType.CANCELLED;
             default -> null;
         };
-        if (detailType == null) {
+        if (type == null) {
             return;
         }
+        String detailType = CONTRACT.detailType(type);
         JsonNode jobRun = outcome.path("jobRun");
         ObjectNode detail = Json.object()
                 .put("executionArn", executionArn)

@@ -1,8 +1,8 @@
 package io.emrpipeline.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.contract.Contract;
 import java.time.Instant;
-import java.util.Set;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
@@ -15,8 +15,6 @@ import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilizat
  */
 public final class JobRunOutcomes {
 
-    private static final Set<JobRunState> TERMINAL = Set.of(JobRunState.SUCCESS, JobRunState.FAILED, JobRunState.CANCELLED);
-
     private final Links links;
 
     public JobRunOutcomes(Links links) {
@@ -24,11 +22,11 @@ public final class JobRunOutcomes {
     }
 
     public static boolean isTerminal(JobRunState state) {
-        return TERMINAL.contains(state);
+        return state != null && Contract.get().isTerminal(state.toString());
     }
 
     public static boolean isTerminal(String state) {
-        return isTerminal(JobRunState.fromValue(state));
+        return Contract.get().isTerminal(state);
     }
 
     public ObjectNode outcome(JobRun run, String executionArn) {

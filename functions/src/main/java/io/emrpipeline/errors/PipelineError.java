@@ -1,9 +1,10 @@
 package io.emrpipeline.errors;
 
 /**
- * A failure the pipeline names. The simple class name is the error name a caller branches on:
- * the Lambda runtime reports the class, and the state machine maps it to a Fail state of the
- * same short name. Messages say what was wrong and what to do.
+ * A failure the pipeline names. AWS's Java Lambda runtime reports an exception by its fully
+ * qualified class name ({@code io.emrpipeline.errors.InvalidJobRequest}); the state machine
+ * catches that name and ends in a Fail state whose error is the short one callers branch on
+ * (listed in statemachines/contract.json). Messages say what was wrong and what to do.
  */
 public abstract class PipelineError extends RuntimeException {
 
@@ -13,10 +14,5 @@ public abstract class PipelineError extends RuntimeException {
 
     protected PipelineError(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    /** The name Step Functions callers see, e.g. {@code InvalidJobRequest}. */
-    public String errorName() {
-        return getClass().getSimpleName();
     }
 }

@@ -25,7 +25,7 @@ public final class LocalPipelineExtension implements BeforeEachCallback, Paramet
     }
 
     private static LocalPipeline pipeline(ExtensionContext context) {
-        return SharedLocalPipeline.in(context);
+        return SharedLocalPipeline.get();
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.core.Json;
+import io.emrpipeline.contract.RepositoryRoot;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobRunState;
 import io.emrpipeline.local.emr.JobRunView;
@@ -49,7 +50,7 @@ class SparkJobsIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(LocalPipeline.repoRoot(), LocalPipeline.Runner.SPARK_SUBMIT);
+        pipeline = LocalPipeline.start(RepositoryRoot.find(), LocalPipeline.Runner.SPARK_SUBMIT);
     }
 
     @AfterAll
@@ -69,7 +70,7 @@ class SparkJobsIT {
 
     @Test
     void aPySparkJobWritesItsOutputToS3AndItsDriverLogsWhereTheLinksPoint() throws Exception {
-        Path wordcount = LocalPipeline.repoRoot().resolve("examples/wordcount");
+        Path wordcount = RepositoryRoot.find().resolve("examples/wordcount");
         put("jobs/wordcount.py", RequestBody.fromFile(wordcount.resolve("wordcount.py")));
         put("data/input.txt", RequestBody.fromFile(wordcount.resolve("input.txt")));
         ObjectNode request = scriptJob("s3://" + BUCKET + "/jobs/wordcount.py",

@@ -10,7 +10,8 @@ import io.emrpipeline.core.Callbacks;
 import io.emrpipeline.core.EntrypointStager;
 import io.emrpipeline.core.JobRunKey;
 import io.emrpipeline.core.RunRecords;
-import io.emrpipeline.local.AslTemplate;
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.Placeholders;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -99,12 +100,9 @@ class LocalStackStorageIT {
 
     @Test
     void localStackAcceptsTheDefinition() {
-        String definition = AslTemplate.load("pipeline.asl.json", Map.of(
-                "SubmitJobRunFunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:SubmitJobRun",
-                "AwaitJobRunFunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:AwaitJobRun",
-                "ReconcileJobRunFunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:ReconcileJobRun",
-                "CancelJobRunFunctionArn", "arn:aws:lambda:us-east-1:000000000000:function:CancelJobRun",
-                "HeartbeatSeconds", "60"));
+        Contract contract = Contract.get();
+        String definition = Placeholders.fill("pipeline.asl.json", contract.stateMachineDefinition(),
+                contract.aslSubstitutions(function -> "arn:aws:lambda:us-east-1:000000000000:function:" + function.name(), 60));
 
         String arn = sfn.createStateMachine(r -> r.name("emr-pipeline").definition(definition)
                 .roleArn("arn:aws:iam::000000000000:role/states")).stateMachineArn();

@@ -21,7 +21,7 @@ public final class LocalConnectorExtension implements BeforeEachCallback, AfterE
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalConnectorExtension.class);
 
     static LocalPipeline pipeline(ExtensionContext context) {
-        return SharedLocalPipeline.in(context);
+        return SharedLocalPipeline.get();
     }
 
     @Override

@@ -1,12 +1,11 @@
 package io.emrpipeline.local;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.emrpipeline.config.PipelineConfig;
-import io.emrpipeline.handlers.AwaitJobRunHandler;
-import io.emrpipeline.handlers.CancelJobRunHandler;
-import io.emrpipeline.handlers.JobStateChangeHandler;
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.FunctionSpec;
+import io.emrpipeline.contract.Placeholders;
 import io.emrpipeline.handlers.Pipeline;
-import io.emrpipeline.handlers.ReconcileJobRunHandler;
-import io.emrpipeline.handlers.SubmitJobRunHandler;
 import io.emrpipeline.local.spark.SparkSubmitJobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,11 +37,14 @@ public final class LocalPipeline implements AutoCloseable {
     public static final String EVENT_BUS = "emr-pipeline-local";
     public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
 
-    public static final String SUBMIT = "SubmitJobRun";
-    public static final String AWAIT = "AwaitJobRun";
-    public static final String STATE_CHANGE = "JobStateChange";
-    public static final String RECONCILE = "ReconcileJobRun";
-    public static final String CANCEL = "CancelJobRun";
+    private static final Contract CONTRACT = Contract.get();
+
+    /** The functions' names, as the contract and the invocation log know them. */
+    public static final String SUBMIT = CONTRACT.function("SubmitJobRun").name();
+    public static final String AWAIT = CONTRACT.function("AwaitJobRun").name();
+    public static final String STATE_CHANGE = CONTRACT.function("JobStateChange").name();
+    public static final String RECONCILE = CONTRACT.function("ReconcileJobRun").name();
+    public static final String CANCEL = CONTRACT.function("CancelJobRun").name();
 
     private final LocalAws aws;
     private final SfnClient sfn;
@@ -77,7 +79,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /**
      * As {@link #start(Path)}, with job runs run by {@code runner}. SPARK_SUBMIT uses the venv's
-     * {@code spark-submit} and keeps each run's work directory under {@code tests/target/spark-runs/}.
+     * {@code spark-submit} and keeps each run's work directory under {@code local/target/spark-runs/}.
      */
     public static LocalPipeline start(Path repoRoot, Runner runner) throws IOException, InterruptedException {
         // The handlers' SDK clients use the default credential chain, as in Lambda; moto accepts any keys.
@@ -88,55 +90,44 @@ public final class LocalPipeline implements AutoCloseable {
         if (!Files.isExecutable(moto)) {
             throw new IllegalStateException(moto + " is missing: run `make setup` (or `make test`) first");
         }
-        Path logs = Files.createDirectories(repoRoot.resolve("tests/target/local-aws"));
+        Path logs = Files.createDirectories(repoRoot.resolve("local/target/local-aws"));
         LocalPipeline pipeline = new LocalPipeline(LocalAws.start(moto, logs));
         if (runner == Runner.SPARK_SUBMIT) {
             pipeline.sparkJobs = new SparkSubmitJobRunner(repoRoot.resolve(".venv/bin/spark-submit"), pipeline.s3,
-                    pipeline.aws.endpoint(), LocalGateway.REGION, repoRoot.resolve("tests/target/spark-runs"));
+                    pipeline.aws.endpoint(), LocalGateway.REGION, repoRoot.resolve("local/target/spark-runs"));
             pipeline.gateway().jobRuns().setRunner(pipeline.sparkJobs);
         }
         pipeline.deploy(DEFAULT_HEARTBEAT_SECONDS);
         return pipeline;
     }
 
-    /** Finds the repository root from the working directory (Maven runs modules in their own directory). */
-    public static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("statemachines/pipeline.asl.json"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run from inside the emr-pipeline repository");
-        }
-        return dir;
-    }
-
     /** Creates the bucket, the functions, the rules and the state machine, as the CDK stack does. */
     public void deploy(int heartbeatSeconds) {
         s3.createBucket(r -> r.bucket(BUCKET));
         var lambdas = aws.gateway().lambdas();
-        lambdas.register(SUBMIT, new SubmitJobRunHandler(pipeline));
-        lambdas.register(AWAIT, new AwaitJobRunHandler(pipeline));
-        lambdas.register(STATE_CHANGE, new JobStateChangeHandler(pipeline));
-        lambdas.register(RECONCILE, new ReconcileJobRunHandler(pipeline));
-        lambdas.register(CANCEL, new CancelJobRunHandler(pipeline));
-
-        String definition = AslTemplate.load("pipeline.asl.json", Map.of(
-                "SubmitJobRunFunctionArn", functionArn(SUBMIT),
-                "AwaitJobRunFunctionArn", functionArn(AWAIT),
-                "ReconcileJobRunFunctionArn", functionArn(RECONCILE),
-                "CancelJobRunFunctionArn", functionArn(CANCEL),
-                "HeartbeatSeconds", Integer.toString(heartbeatSeconds)));
+        for (FunctionSpec function : CONTRACT.functions()) {
+            lambdas.register(function.name(), handler(function));
+        }
+        String definition = Placeholders.fill("pipeline.asl.json", CONTRACT.stateMachineDefinition(),
+                CONTRACT.aslSubstitutions(function -> functionArn(function.name()), heartbeatSeconds));
         stateMachineArn = sfn.createStateMachine(r -> r.name("emr-pipeline")
                 .definition(definition)
                 .roleArn("arn:aws:iam::" + LocalGateway.ACCOUNT_ID + ":role/emr-pipeline-local-states")).stateMachineArn();
 
         var events = aws.gateway().events();
-        events.addRule("emr-job-run-state-change",
-                AslTemplate.load("event-patterns/emr-job-run-state-change.json", Map.of()), STATE_CHANGE);
-        events.addRule("execution-aborted-or-timed-out",
-                AslTemplate.load("event-patterns/execution-aborted-or-timed-out.json",
-                        Map.of("StateMachineArn", stateMachineArn)), CANCEL);
+        events.addRule("emr-job-run-state-change", CONTRACT.eventPattern("jobRunStateChange").fill(Map.of()), STATE_CHANGE);
+        events.addRule("execution-aborted-or-timed-out", CONTRACT.eventPattern("executionAbortedOrTimedOut")
+                .fill(Map.of(CONTRACT.stateMachineArnPlaceholder(), stateMachineArn)), CANCEL);
+    }
+
+    /** The class the function's handler string names, built in-process over this pipeline's services. */
+    private RequestStreamHandler handler(FunctionSpec function) {
+        try {
+            return Class.forName(function.handlerClass()).asSubclass(RequestStreamHandler.class)
+                    .getConstructor(Pipeline.class).newInstance(pipeline);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + function.handler() + ": " + e, e);
+        }
     }
 
     /** Empties everything and deploys again, with the given heartbeat. */
@@ -147,7 +138,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** Creates an EMR Serverless application (in moto) and returns its id. */
     public String createApplication(String name) {
-        return emr.createApplication(r -> r.name(name).releaseLabel("emr-7.5.0").type("SPARK")).applicationId();
+        return emr.createApplication(r -> r.name(name).releaseLabel(CONTRACT.defaultReleaseLabel()).type("SPARK")).applicationId();
     }
 
     public String startExecution(String name, String input) {

@@ -1,10 +1,12 @@
 package io.emrpipeline.local.emr;
 
+import io.emrpipeline.contract.Contract;
+
 /** EMR Serverless job-run states (the API's JobRunState enum, minus QUEUED, which needs concurrency limits). */
 public enum JobRunState {
     SUBMITTED, PENDING, SCHEDULED, RUNNING, SUCCESS, FAILED, CANCELLING, CANCELLED;
 
     public boolean isTerminal() {
-        return this == SUCCESS || this == FAILED || this == CANCELLED;
+        return Contract.get().isTerminal(name());
     }
 }

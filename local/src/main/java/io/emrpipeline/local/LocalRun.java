@@ -1,5 +1,6 @@
 package io.emrpipeline.local;
 
+import io.emrpipeline.contract.RepositoryRoot;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emrpipeline.core.Json;
 import io.emrpipeline.local.emr.JobRunView;
@@ -55,7 +56,7 @@ public final class LocalRun {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path repoRoot = LocalPipeline.repoRoot();
+        Path repoRoot = RepositoryRoot.find();
         ConsoleRouting routing;
         try {
             routing = ConsoleRouting.toFile(repoRoot.resolve("tests/target/local-run/pipeline.log"));

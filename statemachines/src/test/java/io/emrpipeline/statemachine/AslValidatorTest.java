@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.emrpipeline.local.LocalPipeline;
+import io.emrpipeline.contract.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The ASL file passes AWS's asl-validator (npm, installed by `npm ci`), and the check can fail. */
 class AslValidatorTest {
 
-    private static final Path ROOT = LocalPipeline.repoRoot();
+    private static final Path ROOT = RepositoryRoot.find();
 
     @Test
     void thePipelineDefinitionIsValidAsl() throws Exception {
