@@ -1,15 +1,16 @@
-# Two entry points (see README): `make run` and `make test`. Everything they need is installed
-# here, from pinned files: Python into .venv (requirements.txt), Node tools with npm ci
-# (package-lock.json), Java dependencies by Maven.
+# Entry points (see README): `make run`, `make test`, and for developers `make check` (fast tier),
+# `make lint` and `make bench`. Everything they need is installed here from pinned files: Python
+# into .venv (requirements.txt), Node tools with npm ci (package-lock.json files), Java by Maven.
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
-MVN := mvn -B -q -Dstyle.color=never
+# npm ci for the connector's protos runs once here (connector/node_modules), not in every build.
+MVN := mvn -B -Dstyle.color=never -DskipNpm=true
 EXAMPLE ?= examples/wordcount/job-request.json
 
-.PHONY: run test setup build synth clean lock-python
+.PHONY: run test check lint bench setup build synth clean lock-python
 
-setup: $(VENV)/.installed node_modules/.installed infra-cdk/node_modules/.installed
+setup: $(VENV)/.installed node_modules/.installed infra-cdk/node_modules/.installed connector/node_modules/.installed
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,22 +25,40 @@ infra-cdk/node_modules/.installed: infra-cdk/package-lock.json
 	cd infra-cdk && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+connector/node_modules/.installed: connector/package-lock.json
+	cd connector && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 build: setup
-	$(MVN) install -DskipTests
+	$(MVN) -q install -DskipTests
 
 # Runs the example job through the whole local pipeline (moto + local gateway + real Spark).
 run: setup
-	$(MVN) -pl tests -am install -DskipTests
-	$(MVN) -pl tests exec:java -Dexec.mainClass=io.emrpipeline.local.LocalRun -Dexec.args="$(EXAMPLE)"
+	$(MVN) -q -pl local -am install -DskipTests
+	$(MVN) -q -pl local exec:java -Dexec.mainClass=io.emrpipeline.local.LocalRun -Dexec.args="$(EXAMPLE)"
 
-# The whole suite: Java unit, integration and end-to-end tests (Maven: functions, the local
-# pipeline scenarios, ASL validation, the CDK app, the connector with its Python gRPC end to end),
-# then the pytest suites of the bootstrap and the Flyte plugin.
-test: setup
-	mvn -B -Dstyle.color=never install
+# The fast tier: every *Test (pure logic, the domain core and handlers with in-memory fakes,
+# CDK templates). No moto, no Spark, no servers. (package: the CDK tests deploy the functions jar.)
+check: connector/node_modules/.installed
+	$(MVN) -q package -DskipITs
+
+# Java style (Checkstyle, run by Maven) and Python (ruff).
+lint: $(VENV)/.installed
+	$(MVN) -q checkstyle:check
+	$(VENV)/bin/ruff check entrypoint connector/python examples
+
+# Everything: lint, the fast tier, then the *IT tier (moto + the local gateway, real Spark,
+# processes, gRPC) and the end-to-end scenarios, then the Python suites.
+test: setup lint
+	$(MVN) install
 	$(VENV)/bin/python -m pytest -q entrypoint/tests
 	# The plugin's gRPC end to end (tests/e2e) needs the connector running: Maven runs it above.
 	cd connector/python && ../../$(VENV)/bin/python -m pytest -q tests --ignore=tests/e2e
+
+# Benchmarks print figures side by side with a baseline; they are not part of `make test`.
+bench: setup
+	$(MVN) -q -pl connector -am install -DskipTests
+	$(MVN) -pl connector surefire:test -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false
 
 # The CDK app's CloudFormation template, offline (see docs/deploy.md).
 synth: build

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from builders import build_wheel
 
 ENTRYPOINT_DIR = Path(__file__).resolve().parent.parent
@@ -49,9 +48,8 @@ def clean_env(**extra):
 
 def run_bootstrap(args, python=None, env=None, cwd=None, timeout=60):
     command = [python or sys.executable, str(BOOTSTRAP)] + [str(a) for a in args]
-    return subprocess.run(command, env=env or clean_env(), cwd=cwd, timeout=timeout,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          universal_newlines=True)
+    return subprocess.run(command, check=False, env=env or clean_env(), cwd=cwd, timeout=timeout,
+                          capture_output=True, text=True)
 
 
 def error_lines(stderr, name):
@@ -68,13 +66,13 @@ def find_python37():
     candidates = [shutil.which("python3.7")]
     pyenv = shutil.which("pyenv")
     if pyenv:
-        root = subprocess.run([pyenv, "root"], stdout=subprocess.PIPE,
-                              universal_newlines=True).stdout.strip()
+        root = subprocess.run([pyenv, "root"], check=False, stdout=subprocess.PIPE,
+                              text=True).stdout.strip()
         candidates += sorted(glob.glob(os.path.join(root, "versions", "3.7*", "bin", "python3.7")))
     for candidate in filter(None, candidates):
-        probe = subprocess.run([candidate, "-c", "import sys; print(sys.version_info[:2])"],
+        probe = subprocess.run([candidate, "-c", "import sys; print(sys.version_info[:2])"], check=False,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               universal_newlines=True)
+                               text=True)
         if probe.returncode == 0 and probe.stdout.strip() == "(3, 7)":
             return candidate
     return None

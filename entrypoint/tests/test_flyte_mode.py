@@ -5,7 +5,6 @@ import os
 import sys
 
 import pytest
-
 from builders import build_bundle
 from conftest import error_lines, run_bootstrap
 

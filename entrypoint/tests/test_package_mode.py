@@ -1,10 +1,8 @@
 """Package mode: import a module from a wheel and call its main(argv) in-process."""
 
 import json
-import os
 
 import pytest
-
 from conftest import BOOTSTRAP, clean_env, error_lines, run_bootstrap
 
 

@@ -5,7 +5,6 @@ import re
 import sys
 
 import pytest
-
 from conftest import BOOTSTRAP
 
 

@@ -5,7 +5,6 @@ import json
 import sys
 
 import pytest
-
 from builders import build_bundle
 from conftest import BOOTSTRAP, clean_env, error_lines, run_bootstrap
 

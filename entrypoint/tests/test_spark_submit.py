@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import BOOTSTRAP, REPO_ROOT, clean_env
 
 pytest.importorskip("pyspark", reason="pyspark is not installed in this environment")
@@ -44,8 +43,8 @@ def spark_env():
 
 def spark_submit(env, *args):
     command = ["spark-submit"] + FAST_LOCAL_SPARK + [str(a) for a in args]
-    return subprocess.run(command, env=env, timeout=300, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True)
+    return subprocess.run(command, check=False, env=env, timeout=300, capture_output=True,
+                          text=True)
 
 
 def read_part_files(directory, suffix):

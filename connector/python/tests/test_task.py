@@ -1,17 +1,16 @@
 from collections import OrderedDict
 
 import pytest
-from flytekit.configuration import Image, ImageConfig, SerializationSettings
-from flytekit.tools.translator import get_serializable
-
 from emr_pipeline_flyte import (
+    TASK_TYPE,
     EmrServerless,
     EmrServerlessTask,
     InvalidJobRequest,
-    TASK_TYPE,
     package_job,
     script_job,
 )
+from flytekit.configuration import Image, ImageConfig, SerializationSettings
+from flytekit.tools.translator import get_serializable
 
 SETTINGS = SerializationSettings(
     project="flytesnacks",

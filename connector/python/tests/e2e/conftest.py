@@ -28,11 +28,10 @@ def pytest_collection_modifyitems(config, items):
 
 
 def _generate(protos: Path, out: Path) -> None:
-    import grpc_tools
-    from grpc_tools import protoc
-
     # google/protobuf/*.proto ship with grpc_tools, google/api/*.proto with googleapis-common-protos.
     import google.api.annotations_pb2 as annotations
+    import grpc_tools
+    from grpc_tools import protoc
 
     well_known = Path(grpc_tools.__file__).parent / "_proto"
     googleapis = Path(annotations.__file__).parents[2]

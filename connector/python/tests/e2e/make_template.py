@@ -7,10 +7,9 @@ Usage: python make_template.py <application-id> <output-file>
 import sys
 from collections import OrderedDict
 
+from emr_pipeline_flyte import EmrServerless, EmrServerlessTask, script_job
 from flytekit.configuration import Image, ImageConfig, SerializationSettings
 from flytekit.tools.translator import get_serializable
-
-from emr_pipeline_flyte import EmrServerless, EmrServerlessTask, script_job
 
 
 def main(application_id: str, output: str) -> None:

@@ -1,5 +1,6 @@
 package io.emrpipeline.infra;
 
+import io.emrpipeline.contract.RepositoryRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,35 +9,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files the stack deploys from the rest of the repository: the single ASL definition, the
- * event patterns and the functions' shaded jar. Found from the repository root, so the app works
- * whether it runs from infra-cdk/ (cdk synth) or from a test.
+ * The one file the stack deploys from outside the classpath: the functions' shaded jar, which
+ * Maven builds into functions/target. (The ASL definition and the event patterns come with the
+ * contract, on the classpath.) Found from the repository root, so the app works whether it runs
+ * from infra-cdk/ (cdk synth) or from a test.
  */
 public record RepoFiles(Path root) {
 
-    private static final String ASL = "statemachines/pipeline.asl.json";
-
-    /** Walks up from the working directory to the first folder holding the ASL file. */
     public static RepoFiles locate() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.isRegularFile(candidate.resolve(ASL))) {
-                return new RepoFiles(candidate);
-            }
-        }
-        throw new IllegalStateException("Cannot find " + ASL + " in " + dir + " or above: run the CDK app from the repository (infra-cdk/).");
-    }
-
-    public Path stateMachineDefinition() {
-        return root.resolve(ASL);
-    }
-
-    public Path jobRunStateChangePattern() {
-        return root.resolve("statemachines/event-patterns/emr-job-run-state-change.json");
-    }
-
-    public Path executionAbortedPattern() {
-        return root.resolve("statemachines/event-patterns/execution-aborted-or-timed-out.json");
+        return new RepoFiles(RepositoryRoot.find());
     }
 
     /** The one {@code functions-*-lambda.jar} that {@code mvn package} left in functions/target. */

@@ -125,11 +125,6 @@ public final class LocalGateway implements AutoCloseable {
         return executionEvents.publish(executionArn, "TIMED_OUT");
     }
 
-    /** Publishes a status-change event for the execution with any status (ABORTED, FAILED, …). */
-    public ObjectNode publishExecutionStatus(String executionArn, String status) {
-        return executionEvents.publish(executionArn, status);
-    }
-
     /**
      * Between tests: forgets job runs, invocations, events and deliveries, and turns every fault
      * knob off. Registered functions and rules stay: they are the deployment, not test state.

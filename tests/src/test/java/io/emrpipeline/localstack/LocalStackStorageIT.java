@@ -14,7 +14,6 @@ import io.emrpipeline.contract.Contract;
 import io.emrpipeline.contract.Placeholders;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
 package io.emrpipeline.infra.constructs;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
@@ -30,8 +31,24 @@ final class FunctionPermissions {
         this.stateMachineArn = props.stateMachineArn();
     }
 
-    List<PolicyStatement> submitJobRun() {
-        List<PolicyStatement> statements = new java.util.ArrayList<>(List.of(
+    /**
+     * The statements of one function of contract.json, by its name. A function the contract adds
+     * without statements here fails synth: it would otherwise deploy with a role that can do nothing.
+     */
+    List<PolicyStatement> of(String functionName) {
+        return switch (functionName) {
+            case "SubmitJobRun" -> submitJobRun();
+            case "AwaitJobRun" -> awaitJobRun();
+            case "JobStateChange" -> jobStateChange();
+            case "ReconcileJobRun" -> reconcileJobRun();
+            case "CancelJobRun" -> cancelJobRun();
+            default -> throw new IllegalStateException("contract.json names a function " + functionName
+                    + " that FunctionPermissions grants nothing: add the statements its code needs.");
+        };
+    }
+
+    private List<PolicyStatement> submitJobRun() {
+        List<PolicyStatement> statements = new ArrayList<>(List.of(
                 allow(List.of("emr-serverless:GetApplication", "emr-serverless:StartJobRun"), emr.applications(scope)),
                 // StartJobRun tags the new run with its execution name.
                 allow(List.of("emr-serverless:TagResource"), emr.jobRuns(scope)),
@@ -61,25 +78,25 @@ final class FunctionPermissions {
         return statements;
     }
 
-    List<PolicyStatement> awaitJobRun() {
+    private List<PolicyStatement> awaitJobRun() {
         return List.of(
                 allow(List.of("s3:PutObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
                 getJobRun(), sendTaskResult(), putEvents());
     }
 
-    List<PolicyStatement> jobStateChange() {
+    private List<PolicyStatement> jobStateChange() {
         return List.of(
                 allow(List.of("s3:GetObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
                 listBucket(), getJobRun(), sendTaskResult(), putEvents());
     }
 
-    List<PolicyStatement> reconcileJobRun() {
+    private List<PolicyStatement> reconcileJobRun() {
         return List.of(
                 allow(List.of("s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
                 getJobRun(), putEvents());
     }
 
-    List<PolicyStatement> cancelJobRun() {
+    private List<PolicyStatement> cancelJobRun() {
         return List.of(
                 allow(List.of("s3:GetObject"), List.of(bucket.objectsUnder(JobBucket.RUNS))),
                 listBucket(),
@@ -104,7 +121,7 @@ final class FunctionPermissions {
             return "Only EMR Serverless's own service-linked role, which CreateApplication needs once per account.";
         }
         return "Objects are keyed by execution or job run at run time; the statement is limited to the one prefix of the"
-                + " job bucket this function uses (see DESIGN.md, storage layout).";
+                + " job bucket this function uses (entrypoints/, runs/ or callbacks/).";
     }
 
     private PolicyStatement getJobRun() {

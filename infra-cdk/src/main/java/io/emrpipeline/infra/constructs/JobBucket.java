@@ -14,7 +14,7 @@ import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
- * The one bucket of a deployment (see DESIGN.md, storage layout): staged bootstraps under
+ * The one bucket of a deployment, one prefix per kind of object: staged bootstraps under
  * entrypoints/, run records under runs/, task tokens under callbacks/, default job logs under
  * logs/. A created bucket is private, TLS-only and encrypted, and expires what the pipeline
  * leaves behind; it is retained on stack deletion because job logs are the team's data.

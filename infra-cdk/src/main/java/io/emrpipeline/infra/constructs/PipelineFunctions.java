@@ -1,5 +1,7 @@
 package io.emrpipeline.infra.constructs;
 
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.FunctionSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +23,15 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
- * The five Lambda functions of the pipeline, all from the one shaded jar. Each has its own role
- * (only what its code calls, see {@link FunctionPermissions}), its own log group with retention,
- * and SnapStart on a published version behind the alias {@value #ALIAS}, which is what the state
- * machine and the rules call: a deploy moves the alias, so no caller ever runs an unsnapshotted
- * $LATEST.
+ * The pipeline's Lambda functions, one per entry of contract.json (handler, timeout, description),
+ * all from the one shaded jar. Each has its own role (only what its code calls, see
+ * {@link FunctionPermissions}), its own log group with retention, and SnapStart on a published
+ * version behind the alias {@value #ALIAS}, which is what the state machine and the rules call: a
+ * deploy moves the alias, so no caller ever runs an unsnapshotted $LATEST.
  */
 public final class PipelineFunctions extends Construct {
 
     public static final String ALIAS = "live";
-    private static final String HANDLERS = "io.emrpipeline.handlers.";
 
     private final Map<String, Alias> aliases = new LinkedHashMap<>();
     private final Map<String, Function> functions = new LinkedHashMap<>();
@@ -40,29 +41,25 @@ public final class PipelineFunctions extends Construct {
         FunctionPermissions permissions = new FunctionPermissions(this, props);
         AssetCode code = Code.fromAsset(props.functionsJar());
         Map<String, String> environment = environment(props);
-
-        add(props, permissions, code, environment, "SubmitJobRun", 60,
-                "Validates a job request, resolves the application, stages the bootstrap and starts the job run.",
-                permissions.submitJobRun());
-        add(props, permissions, code, environment, "AwaitJobRun", 30,
-                "Stores the task token of a waiting execution; completes it at once if the job already ended.",
-                permissions.awaitJobRun());
-        add(props, permissions, code, environment, "JobStateChange", 30,
-                "EventBridge target: completes the waiting execution when its job run reaches a terminal state.",
-                permissions.jobStateChange());
-        add(props, permissions, code, environment, "ReconcileJobRun", 30,
-                "Runs when a wait passed its heartbeat without a callback: one GetJobRun decides.",
-                permissions.reconcileJobRun());
-        add(props, permissions, code, environment, "CancelJobRun", 60,
-                "Cancels the job run of an execution that failed, was stopped or timed out.",
-                permissions.cancelJobRun());
+        for (FunctionSpec spec : Contract.get().functions()) {
+            add(props, spec, code, environment, permissions);
+        }
     }
 
-    public Alias submitJobRun() { return aliases.get("SubmitJobRun"); }
-    public Alias awaitJobRun() { return aliases.get("AwaitJobRun"); }
-    public Alias jobStateChange() { return aliases.get("JobStateChange"); }
-    public Alias reconcileJobRun() { return aliases.get("ReconcileJobRun"); }
-    public Alias cancelJobRun() { return aliases.get("CancelJobRun"); }
+    public Alias submitJobRun() { return alias("SubmitJobRun"); }
+    public Alias awaitJobRun() { return alias("AwaitJobRun"); }
+    public Alias jobStateChange() { return alias("JobStateChange"); }
+    public Alias reconcileJobRun() { return alias("ReconcileJobRun"); }
+    public Alias cancelJobRun() { return alias("CancelJobRun"); }
+
+    /** The alias of a function by its contract name (SubmitJobRun, …): what callers invoke. */
+    public Alias alias(String name) {
+        Alias alias = aliases.get(name);
+        if (alias == null) {
+            throw new IllegalArgumentException("no function " + name + "; contract.json has " + aliases.keySet());
+        }
+        return alias;
+    }
 
     /** Every function by name (SubmitJobRun, …), for dashboards and alarms. */
     public Map<String, IFunction> all() {
@@ -79,34 +76,25 @@ public final class PipelineFunctions extends Construct {
         return environment;
     }
 
-    private void add(PipelineFunctionsProps props, FunctionPermissions permissions, AssetCode code, Map<String, String> environment, String name,
-            int timeoutSeconds, String description, List<PolicyStatement> statements) {
-        String functionName = props.namePrefix() + "-" + kebab(name);
+    private void add(PipelineFunctionsProps props, FunctionSpec spec, AssetCode code, Map<String, String> environment,
+            FunctionPermissions permissions) {
+        String name = spec.name();
+        String functionName = props.namePrefix() + "-" + spec.kebabName();
         LogGroup logs = LogGroup.Builder.create(this, name + "Logs")
                 .logGroupName("/aws/lambda/" + functionName)
                 .retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
-        // An explicit role: the default one would carry the AWS managed AWSLambdaBasicExecutionRole
-        // (logs on every group of the account); this one writes to its own group only.
-        Role role = Role.Builder.create(this, name + "Role")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
-                .description("Runs " + functionName + " (emr-pipeline)")
-                .build();
-        logs.grantWrite(role);
-        statements.forEach(role::addToPolicy);
-        Acknowledge.wildcardResources(role, statements, permissions::wildcardReason);
-
         Function function = Function.Builder.create(this, name)
                 .functionName(functionName)
-                .description(description)
+                .description(spec.description())
                 .runtime(Runtime.JAVA_17)
                 .architecture(Architecture.ARM_64)
                 .code(code)
-                .handler(HANDLERS + name + "Handler::handleRequest")
+                .handler(spec.handler())
                 .memorySize(props.memoryMb())
-                .timeout(Duration.seconds(timeoutSeconds))
-                .role(role)
+                .timeout(Duration.seconds(spec.timeoutSeconds()))
+                .role(role(name, functionName, logs, permissions))
                 .logGroup(logs)
                 .environment(environment)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
@@ -123,7 +111,19 @@ public final class PipelineFunctions extends Construct {
                 .build());
     }
 
-    private static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+    /**
+     * An explicit role: the default one would carry the AWS managed AWSLambdaBasicExecutionRole
+     * (logs on every group of the account); this one writes to its own group only.
+     */
+    private Role role(String name, String functionName, LogGroup logs, FunctionPermissions permissions) {
+        Role role = Role.Builder.create(this, name + "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("Runs " + functionName + " (emr-pipeline)")
+                .build();
+        logs.grantWrite(role);
+        List<PolicyStatement> statements = permissions.of(name);
+        statements.forEach(role::addToPolicy);
+        Acknowledge.wildcardResources(role, statements, permissions::wildcardReason);
+        return role;
     }
 }

@@ -1,5 +1,7 @@
 package io.emrpipeline.infra.constructs;
 
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.infra.settings.LogRetention;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,8 +56,8 @@ public final class PipelineFunctionsProps {
     public static final class Builder {
         private String namePrefix;
         private String functionsJar;
-        private int memoryMb = 1024;
-        private RetentionDays logRetention = RetentionDays.ONE_MONTH;
+        private int memoryMb = Contract.get().functionMemoryMb();
+        private RetentionDays logRetention = LogRetention.require(LogRetention.DEFAULT_DAYS);
         private JobBucket jobBucket;
         private EmrAccess emrAccess;
         private List<String> executionRoleArns = List.of();
@@ -67,7 +69,9 @@ public final class PipelineFunctionsProps {
         public Builder namePrefix(String value) { this.namePrefix = value; return this; }
         /** Path of the shaded functions jar. */
         public Builder functionsJar(String value) { this.functionsJar = value; return this; }
+        /** Memory of each function; {@code @default} functionMemoryMb of contract.json. */
         public Builder memoryMb(int value) { this.memoryMb = value; return this; }
+        /** Retention of each function's log group; {@code @default} {@link LogRetention#DEFAULT_DAYS}. */
         public Builder logRetention(RetentionDays value) { this.logRetention = value; return this; }
         public Builder jobBucket(JobBucket value) { this.jobBucket = value; return this; }
         public Builder emrAccess(EmrAccess value) { this.emrAccess = value; return this; }

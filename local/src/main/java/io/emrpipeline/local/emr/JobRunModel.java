@@ -6,7 +6,6 @@ import io.emrpipeline.local.events.EventPublisher;
 import io.emrpipeline.local.http.Json;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -6,19 +6,16 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A runner that runs nothing: each job run follows a {@link JobPlan} set by the test. A run's
- * plan is chosen when it is submitted: the plan for its job name if one is set, else the next
- * queued plan, else the default plan.
+ * plan is chosen when it is submitted: the next queued plan, else the default plan.
  */
 public final class SimulatedJobRunner implements InlineJobRunner {
 
     private static final JobPlan DEFAULT_PLAN = JobPlan.succeedAfter(Duration.ofMillis(300));
 
     private final Deque<JobPlan> queued = new ArrayDeque<>();
-    private final Map<String, JobPlan> byJobName = new HashMap<>();
     private final Map<String, JobPlan> byJobRunId = new HashMap<>();
     private JobPlan defaultPlan = DEFAULT_PLAN;
 
@@ -29,16 +26,6 @@ public final class SimulatedJobRunner implements InlineJobRunner {
     /** The next job runs submitted take these plans, in order. */
     public synchronized void planNext(JobPlan... plans) {
         queued.addAll(List.of(plans));
-    }
-
-    /** Every job run with this {@code name} (the StartJobRun name) takes this plan. */
-    public synchronized void planForJobName(String jobName, JobPlan plan) {
-        byJobName.put(jobName, plan);
-    }
-
-    /** The plan a submitted run was given. */
-    public synchronized Optional<JobPlan> planOf(String jobRunId) {
-        return Optional.ofNullable(byJobRunId.get(jobRunId));
     }
 
     @Override
@@ -59,10 +46,6 @@ public final class SimulatedJobRunner implements InlineJobRunner {
 
     private synchronized JobPlan planFor(JobRunSpec spec) {
         return byJobRunId.computeIfAbsent(spec.jobRunId(), id -> {
-            JobPlan named = spec.name() == null ? null : byJobName.get(spec.name());
-            if (named != null) {
-                return named;
-            }
             JobPlan next = queued.poll();
             return next != null ? next : defaultPlan;
         });
@@ -70,7 +53,6 @@ public final class SimulatedJobRunner implements InlineJobRunner {
 
     public synchronized void reset() {
         queued.clear();
-        byJobName.clear();
         byJobRunId.clear();
         defaultPlan = DEFAULT_PLAN;
     }

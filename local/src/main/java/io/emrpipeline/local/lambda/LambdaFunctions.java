@@ -25,7 +25,8 @@ public final class LambdaFunctions {
     private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
     private final InvocationLog log = new InvocationLog();
     private final Map<String, Integer> crashesLeft = new ConcurrentHashMap<>();
-    private volatile Duration timeout = Duration.ofMinutes(1);
+    /** What {@code Context.getRemainingTimeInMillis()} counts down from. */
+    private final Duration timeout = Duration.ofMinutes(1);
 
     public LambdaFunctions(String region, String accountId) {
         this.region = region;
@@ -42,11 +43,6 @@ public final class LambdaFunctions {
 
     public boolean exists(String nameOrArn) {
         return handlers.containsKey(FunctionNames.bareName(nameOrArn));
-    }
-
-    /** What {@code Context.getRemainingTimeInMillis()} counts down from (the function's configured timeout). */
-    public void setTimeout(Duration timeout) {
-        this.timeout = timeout;
     }
 
     /** Fault: the function's next invocation does its work, then its runtime dies before answering. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class JobRunModelTest {
+class JobRunModelIT {
 
     private static final String APP = "00fapp0000000001";
 

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The ASL file passes AWS's asl-validator (npm, installed by `npm ci`), and the check can fail. */
-class AslValidatorTest {
+class AslValidatorIT {
 
     private static final Path ROOT = RepositoryRoot.find();
 
