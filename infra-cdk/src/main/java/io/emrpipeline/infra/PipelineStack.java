@@ -18,7 +18,9 @@ import io.emrpipeline.infra.constructs.PipelineRulesProps;
 import io.emrpipeline.infra.constructs.PipelineStateMachine;
 import io.emrpipeline.infra.constructs.PipelineStateMachineProps;
 import io.emrpipeline.infra.settings.ApplicationSettings;
+import io.emrpipeline.infra.settings.LogRetention;
 import io.emrpipeline.infra.settings.PipelineSettings;
+import io.emrpipeline.infra.settings.RoleSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +40,7 @@ public final class PipelineStack extends Stack {
     public PipelineStack(Construct scope, String id, StackProps props, PipelineSettings settings, RepoFiles files) {
         super(scope, id, props);
         String prefix = settings.namePrefix();
-        RetentionDays retention = retention(settings.logRetentionDays());
+        RetentionDays retention = LogRetention.require(settings.logRetentionDays());
         String stateMachineArn = PipelineStateMachine.arnFor(this, prefix);
 
         JobBucket bucket = new JobBucket(this, "JobBucket", JobBucketProps.builder()
@@ -48,32 +50,8 @@ public final class PipelineStack extends Stack {
                 .logExpirationDays(settings.bucket().logExpirationDays())
                 .build());
 
-        ApplicationSettings app = settings.application();
-        List<String> applicationArns = new ArrayList<>();
-        if (app.create()) {
-            EmrApplication application = new EmrApplication(this, "EmrApplication",
-                    EmrApplicationProps.builder().application(app).build());
-            applicationArns.add(application.applicationArn());
-            CfnOutput.Builder.create(this, "ApplicationId").value(application.applicationId())
-                    .description("The EMR Serverless application this stack created").build();
-        }
-        app.existingIds().forEach(applicationId -> applicationArns.add(EmrAccess.applicationArn(this, applicationId)));
-        EmrAccess emrAccess = new EmrAccess(app.scopesToAllApplications() ? List.of() : applicationArns,
-                app.scopesToAllApplications(), app.resolveByName(), app.allowCreateAtRuntime());
-
-        List<String> roleArns = new ArrayList<>(settings.roles().allowedRoleArns());
-        Optional<String> defaultRole = settings.roles().defaultRoleArn();
-        if (settings.roles().createJobRole()) {
-            JobRuntimeRole jobRole = new JobRuntimeRole(this, "JobRuntimeRole", JobRuntimeRoleProps.builder()
-                    .jobBucket(bucket)
-                    .readS3Uris(settings.roles().jobReadS3Uris())
-                    .writeS3Uris(settings.roles().jobWriteS3Uris())
-                    .build());
-            roleArns.add(0, jobRole.role().getRoleArn());
-            defaultRole = defaultRole.or(() -> Optional.of(jobRole.role().getRoleArn()));
-            CfnOutput.Builder.create(this, "JobRuntimeRoleArn").value(jobRole.role().getRoleArn())
-                    .description("The default job runtime role; attach your data permissions to it").build();
-        }
+        EmrAccess emrAccess = emrAccess(settings.application());
+        JobRoles roles = jobRoles(settings.roles(), bucket);
 
         this.notifications = new Notifications(this, "Notifications", NotificationsProps.builder()
                 .namePrefix(prefix)
@@ -87,21 +65,18 @@ public final class PipelineStack extends Stack {
                 .logRetention(retention)
                 .jobBucket(bucket)
                 .emrAccess(emrAccess)
-                .executionRoleArns(roleArns)
-                .defaultExecutionRoleArn(defaultRole)
+                .executionRoleArns(roles.arns())
+                .defaultExecutionRoleArn(roles.defaultArn())
                 .eventBus(notifications.eventBus())
                 .stateMachineArn(stateMachineArn)
                 .build());
         this.stateMachine = new PipelineStateMachine(this, "Pipeline", PipelineStateMachineProps.builder()
                 .stateMachineName(prefix)
-                .definitionFile(files.stateMachineDefinition())
                 .functions(functions)
                 .heartbeatSeconds(settings.heartbeatSeconds())
                 .logRetention(retention)
                 .build());
         PipelineRules rules = new PipelineRules(this, "Rules", PipelineRulesProps.builder()
-                .jobRunStateChangePattern(files.jobRunStateChangePattern())
-                .executionAbortedPattern(files.executionAbortedPattern())
                 .stateMachineArn(stateMachine.stateMachine().getStateMachineArn())
                 .jobStateChange(functions.jobStateChange())
                 .cancelJobRun(functions.cancelJobRun())
@@ -126,24 +101,39 @@ public final class PipelineStack extends Stack {
     public PipelineStateMachine stateMachine() { return stateMachine; }
     public Notifications notifications() { return notifications; }
 
-    private static RetentionDays retention(int days) {
-        for (RetentionDays value : RetentionDays.values()) {
-            if (value != RetentionDays.INFINITE && toDays(value) == days) {
-                return value;
-            }
+    /** The applications the functions may use: the created one, the listed ones, or all of them. */
+    private EmrAccess emrAccess(ApplicationSettings app) {
+        List<String> applicationArns = new ArrayList<>();
+        if (app.create()) {
+            EmrApplication application = new EmrApplication(this, "EmrApplication",
+                    EmrApplicationProps.builder().application(app).build());
+            applicationArns.add(application.applicationArn());
+            CfnOutput.Builder.create(this, "ApplicationId").value(application.applicationId())
+                    .description("The EMR Serverless application this stack created").build();
         }
-        throw new IllegalArgumentException("No CloudWatch Logs retention of " + days + " days");
+        app.existingIds().forEach(applicationId -> applicationArns.add(EmrAccess.applicationArn(this, applicationId)));
+        return new EmrAccess(app.scopesToAllApplications() ? List.of() : applicationArns,
+                app.scopesToAllApplications(), app.resolveByName(), app.allowCreateAtRuntime());
     }
 
-    private static int toDays(RetentionDays value) {
-        return switch (value.name()) {
-            case "ONE_DAY" -> 1; case "THREE_DAYS" -> 3; case "FIVE_DAYS" -> 5; case "ONE_WEEK" -> 7;
-            case "TWO_WEEKS" -> 14; case "ONE_MONTH" -> 30; case "TWO_MONTHS" -> 60; case "THREE_MONTHS" -> 90;
-            case "FOUR_MONTHS" -> 120; case "FIVE_MONTHS" -> 150; case "SIX_MONTHS" -> 180; case "ONE_YEAR" -> 365;
-            case "THIRTEEN_MONTHS" -> 400; case "EIGHTEEN_MONTHS" -> 545; case "TWO_YEARS" -> 731;
-            case "THREE_YEARS" -> 1096; case "FIVE_YEARS" -> 1827; case "SIX_YEARS" -> 2192; case "SEVEN_YEARS" -> 2557;
-            case "EIGHT_YEARS" -> 2922; case "NINE_YEARS" -> 3288; case "TEN_YEARS" -> 3653;
-            default -> -1;
-        };
+    /** The roles jobs may run as; a created job role comes first and is the default unless one is set. */
+    private JobRoles jobRoles(RoleSettings settings, JobBucket bucket) {
+        List<String> arns = new ArrayList<>(settings.allowedRoleArns());
+        Optional<String> defaultArn = settings.defaultRoleArn();
+        if (settings.createJobRole()) {
+            JobRuntimeRole jobRole = new JobRuntimeRole(this, "JobRuntimeRole", JobRuntimeRoleProps.builder()
+                    .jobBucket(bucket)
+                    .readS3Uris(settings.jobReadS3Uris())
+                    .writeS3Uris(settings.jobWriteS3Uris())
+                    .build());
+            String created = jobRole.role().getRoleArn();
+            arns.add(0, created);
+            defaultArn = defaultArn.or(() -> Optional.of(created));
+            CfnOutput.Builder.create(this, "JobRuntimeRoleArn").value(created)
+                    .description("The default job runtime role; attach your data permissions to it").build();
+        }
+        return new JobRoles(arns, defaultArn);
     }
+
+    private record JobRoles(List<String> arns, Optional<String> defaultArn) {}
 }

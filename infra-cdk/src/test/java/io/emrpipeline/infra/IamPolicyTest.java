@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.FunctionSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Least privilege, statement by statement, in the default deployment's template. */
@@ -54,11 +58,14 @@ class IamPolicyTest {
 
     @Test
     void eachFunctionReachesOnlyItsOwnBucketPrefixes() {
-        assertEquals(Set.of("/entrypoints/*", "/runs/*"), prefixesOf("SubmitJobRun"));
-        assertEquals(Set.of("/callbacks/*"), prefixesOf("AwaitJobRun"));
-        assertEquals(Set.of("/callbacks/*"), prefixesOf("JobStateChange"));
-        assertEquals(Set.of("/callbacks/*"), prefixesOf("ReconcileJobRun"));
-        assertEquals(Set.of("/runs/*"), prefixesOf("CancelJobRun"));
+        Map<String, Set<String>> expected = Map.of(
+                "SubmitJobRun", Set.of("/entrypoints/*", "/runs/*"),
+                "AwaitJobRun", Set.of("/callbacks/*"),
+                "JobStateChange", Set.of("/callbacks/*"),
+                "ReconcileJobRun", Set.of("/callbacks/*"),
+                "CancelJobRun", Set.of("/runs/*"));
+        assertEquals(contractFunctionNames(), expected.keySet(), "every function of contract.json, and no other");
+        expected.forEach((function, prefixes) -> assertEquals(prefixes, prefixesOf(function), function));
     }
 
     @Test
@@ -85,12 +92,16 @@ class IamPolicyTest {
 
     private Set<String> functionsWith(String action) {
         Set<String> names = new TreeSet<>();
-        for (String name : List.of("SubmitJobRun", "AwaitJobRun", "JobStateChange", "ReconcileJobRun", "CancelJobRun")) {
+        for (String name : contractFunctionNames()) {
             if (statementsOf(name).stream().anyMatch(statement -> statement.path("Action").toString().contains(action))) {
                 names.add(name);
             }
         }
         return names;
+    }
+
+    private static Set<String> contractFunctionNames() {
+        return Contract.get().functions().stream().map(FunctionSpec::name).collect(Collectors.toSet());
     }
 
     private List<JsonNode> statementsOf(String function) {

@@ -4,13 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.FunctionSpec;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 
 /** The default deployment's resources, as a platform team would check them in the template. */
 class PipelineStackTest {
+
+    private static final Contract CONTRACT = Contract.get();
 
     private final SynthesizedPipeline pipeline = SynthesizedPipeline.defaults();
 
@@ -30,10 +36,13 @@ class PipelineStackTest {
     }
 
     @Test
-    void fiveJava17FunctionsWithSnapStartBehindLiveAliases() {
-        for (String name : List.of("SubmitJobRun", "AwaitJobRun", "JobStateChange", "ReconcileJobRun", "CancelJobRun")) {
+    void everyContractFunctionIsAJava17FunctionWithSnapStartBehindALiveAlias() {
+        for (FunctionSpec spec : CONTRACT.functions()) {
             pipeline.template().hasResourceProperties("AWS::Lambda::Function", Map.of(
-                    "Handler", "io.emrpipeline.handlers." + name + "Handler::handleRequest",
+                    "FunctionName", "emr-pipeline-" + spec.kebabName(),
+                    "Handler", spec.handler(),
+                    "Timeout", spec.timeoutSeconds(),
+                    "MemorySize", CONTRACT.functionMemoryMb(),
                     "Runtime", "java17",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"),
                     "Environment", Map.of("Variables", Match.objectLike(Map.of(
@@ -43,27 +52,34 @@ class PipelineStackTest {
                             "EXECUTION_ROLE_ARNS", Match.anyValue(),
                             "DEFAULT_EXECUTION_ROLE_ARN", Match.anyValue())))));
         }
-        pipeline.template().resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", "live"), 5);
-        pipeline.template().resourceCountIs("AWS::Lambda::Version", 5);
+        int functions = CONTRACT.functions().size();
+        pipeline.template().resourceCountIs("AWS::Lambda::Function", functions);
+        pipeline.template().resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", "live"), functions);
+        pipeline.template().resourceCountIs("AWS::Lambda::Version", functions);
     }
 
     @Test
     void everyLogGroupHasTheConfiguredRetention() {
-        pipeline.template().resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), 6);
-        pipeline.template().resourceCountIs("AWS::Logs::LogGroup", 6);
+        int logGroups = CONTRACT.functions().size() + 1;
+        pipeline.template().resourcePropertiesCountIs("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30), logGroups);
+        pipeline.template().resourceCountIs("AWS::Logs::LogGroup", logGroups);
     }
 
     @Test
-    void stateMachineComesFromTheAslFileWithEverySubstitution() {
+    void stateMachineIsTheAslFileWithEveryPlaceholderSubstituted() {
         JsonNode machine = pipeline.json().path("Resources").path(pipeline.resourceId("AWS::StepFunctions::StateMachine"));
         JsonNode properties = machine.path("Properties");
-        assertTrue(properties.has("DefinitionS3Location"), "the definition is the ASL file, uploaded as an asset");
+        assertEquals(CONTRACT.stateMachineDefinition(), properties.path("DefinitionString").asText(),
+                "the definition is the ASL file as written; CloudFormation fills its placeholders");
         JsonNode substitutions = properties.path("DefinitionSubstitutions");
-        assertEquals("600", substitutions.path("HeartbeatSeconds").asText());
-        for (String function : List.of("SubmitJobRun", "AwaitJobRun", "ReconcileJobRun", "CancelJobRun")) {
-            String alias = substitutions.path(function + "FunctionArn").path("Ref").asText();
-            assertTrue(alias.startsWith("Functions" + function + "Alias"), function + " must be called through its alias, was " + alias);
-        }
+        // Each function is called through its alias, whose logical id is Functions<Name>Alias<hash>.
+        Map<String, String> expected = CONTRACT.aslSubstitutions(spec -> "Functions" + spec.name() + "Alias", 600);
+        assertEquals(expected.keySet(), fieldNames(substitutions));
+        expected.forEach((placeholder, value) -> {
+            JsonNode deployed = substitutions.path(placeholder);
+            String text = deployed.has("Ref") ? deployed.path("Ref").asText() : deployed.asText();
+            assertTrue(text.startsWith(value), placeholder + " should be " + value + "…, was " + text);
+        });
         assertEquals("emr-pipeline", properties.path("StateMachineName").asText());
         assertEquals("ALL", properties.path("LoggingConfiguration").path("Level").asText());
         assertEquals(false, properties.path("LoggingConfiguration").path("IncludeExecutionData").asBoolean(true),
@@ -73,7 +89,7 @@ class PipelineStackTest {
     @Test
     void emrApplicationIsCreatedWithCapacityAndAutoStartStop() {
         pipeline.template().hasResourceProperties("AWS::EMRServerless::Application", Map.of(
-                "Name", "emr-pipeline", "Type", "SPARK", "ReleaseLabel", "emr-7.9.0", "Architecture", "X86_64",
+                "Name", "emr-pipeline", "Type", "SPARK", "ReleaseLabel", CONTRACT.defaultReleaseLabel(), "Architecture", "X86_64",
                 "MaximumCapacity", Map.of("Cpu", "200 vCPU", "Memory", "800 GB", "Disk", "2000 GB"),
                 "AutoStartConfiguration", Map.of("Enabled", true),
                 "AutoStopConfiguration", Map.of("Enabled", true, "IdleTimeoutMinutes", 15)));
@@ -102,5 +118,11 @@ class PipelineStackTest {
         }
         pipeline.template().hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
                 "MetricName", "ExecutionTime", "Threshold", 720 * 60_000));
+    }
+
+    private static Set<String> fieldNames(JsonNode object) {
+        Set<String> names = new HashSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

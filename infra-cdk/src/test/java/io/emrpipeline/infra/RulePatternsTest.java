@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.DomainEventType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.event.ruler.Machine;
 
 /**
@@ -21,16 +27,23 @@ import software.amazon.event.ruler.Machine;
 class RulePatternsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Contract CONTRACT = Contract.get();
     /** The ARN the fixtures' executions belong to; stands in for the state machine's Ref. */
     private static final String THIS_MACHINE = "arn:aws:states:eu-west-1:111122223333:stateMachine:emr-pipeline";
 
     private final SynthesizedPipeline pipeline = SynthesizedPipeline.defaults();
 
-    @ParameterizedTest(name = "EMR job run {0} -> JobStateChange: {1}")
-    @CsvSource({"submitted,false", "pending,false", "scheduled,false", "running,false", "queued,false",
-            "cancelling,false", "success,true", "failed,true", "cancelled,true"})
-    void onlyTerminalJobStatesReachJobStateChange(String state, boolean expected) throws Exception {
-        assertEquals(expected, matches("RulesJobRunStateChange", "emr-serverless/job-run-" + state + ".json"));
+    /** Every job run state contract.json knows; each has a fixture. */
+    static Stream<String> jobRunStates() {
+        return Stream.concat(CONTRACT.terminalStates().stream(), CONTRACT.waitingStates().stream()).sorted();
+    }
+
+    @ParameterizedTest(name = "EMR job run {0} -> JobStateChange")
+    @MethodSource("jobRunStates")
+    void exactlyTheTerminalJobStatesReachJobStateChange(String state) throws Exception {
+        JsonNode event = fixture("emr-serverless/job-run-" + state.toLowerCase(Locale.ROOT) + ".json");
+        assertEquals(state, event.at("/detail/state").asText(), "the fixture's state");
+        assertEquals(CONTRACT.isTerminal(state), matches("RulesJobRunStateChange", event));
     }
 
     @ParameterizedTest(name = "execution {0} -> CancelOnAbort: {1}")
@@ -54,10 +67,14 @@ class RulePatternsTest {
         assertEquals(expected, matches("NotificationsExecutionFailed", "step-functions/execution-" + status + ".json"));
     }
 
-    @ParameterizedTest(name = "domain event {0} -> notification: {1}")
-    @CsvSource({"job-run-submitted,false", "job-run-succeeded,false", "job-run-failed,true", "job-run-cancelled,true"})
-    void failedAndCancelledJobRunsNotify(String detailType, boolean expected) throws Exception {
-        assertEquals(expected, matches("NotificationsJobRunFailed", "domain/" + detailType + ".json"));
+    @ParameterizedTest(name = "domain event {0} -> notification")
+    @EnumSource(DomainEventType.class)
+    void failedAndCancelledJobRunsNotify(DomainEventType type) throws Exception {
+        JsonNode event = fixture("domain/job-run-" + type.name().toLowerCase(Locale.ROOT) + ".json");
+        assertEquals(CONTRACT.domainEventSource(), event.path("source").asText(), "the fixture's source");
+        assertEquals(CONTRACT.detailType(type), event.path("detail-type").asText(), "the fixture's detail-type");
+        boolean expected = type == DomainEventType.FAILED || type == DomainEventType.CANCELLED;
+        assertEquals(expected, matches("NotificationsJobRunFailed", event));
     }
 
     private boolean matches(String ruleIdPrefix, String fixture) throws Exception {

@@ -1,12 +1,12 @@
 package io.emrpipeline.infra.constructs;
 
+import io.emrpipeline.contract.Contract;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventField;
-import software.amazon.awscdk.services.events.EventPattern;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.targets.SnsTopic;
@@ -22,12 +22,9 @@ import software.constructs.Construct;
  * docs/events.md), an encrypted SNS topic, and two rules that turn failures into readable
  * messages. A failed or cancelled job is told once, by its domain event (which carries the log
  * links); the execution rule covers every other failure, so the two never repeat each other.
+ * Both patterns are contract files: notifyJobRunFailed and notifyExecutionFailed.
  */
 public final class Notifications extends Construct {
-
-    /** The {@code source} of every domain event (functions: DomainEvents.SOURCE). */
-    public static final String DOMAIN_SOURCE = "emr-pipeline";
-    static final List<String> JOB_END_ERRORS = List.of("EmrJobFailed", "EmrJobCancelled");
 
     private final EventBus eventBus;
     private final Topic topic;
@@ -58,18 +55,19 @@ public final class Notifications extends Construct {
                 .build();
         props.emails().forEach(email -> topic.addSubscription(new EmailSubscription(email)));
 
+        Contract contract = Contract.get();
+        // The pattern leaves out the execution errors that mean "the job itself failed or was
+        // cancelled": the job's domain event reports those, with its log links.
         this.executionFailed = Rule.Builder.create(this, "ExecutionFailed")
                 .description("An emr-pipeline execution failed or timed out for a reason other than its job's own end")
-                .eventPattern(executionFailurePattern(props.stateMachineArn()))
+                .eventPattern(EventPatternFile.load(contract.eventPattern("notifyExecutionFailed"),
+                        Map.of(contract.stateMachineArnPlaceholder(), props.stateMachineArn())))
                 .targets(List.of(new SnsTopic(topic, SnsTopicProps.builder().message(executionMessage()).build())))
                 .build();
         this.jobRunFailed = Rule.Builder.create(this, "JobRunFailed")
                 .description("An emr-pipeline job run failed or was cancelled")
                 .eventBus(eventBus)
-                .eventPattern(EventPattern.builder()
-                        .source(List.of(DOMAIN_SOURCE))
-                        .detailType(List.of("Job Run Failed", "Job Run Cancelled"))
-                        .build())
+                .eventPattern(EventPatternFile.load(contract.eventPattern("notifyJobRunFailed"), Map.of()))
                 .targets(List.of(new SnsTopic(topic, SnsTopicProps.builder().message(jobRunMessage()).build())))
                 .build();
     }
@@ -78,23 +76,6 @@ public final class Notifications extends Construct {
     public Topic topic() { return topic; }
     public Rule executionFailed() { return executionFailed; }
     public Rule jobRunFailed() { return jobRunFailed; }
-
-    /**
-     * FAILED or TIMED_OUT executions of this machine, except EmrJobFailed / EmrJobCancelled (told
-     * by the job's domain event). An event without an {@code error} field still matches.
-     */
-    static EventPattern executionFailurePattern(String stateMachineArn) {
-        return EventPattern.builder()
-                .source(List.of("aws.states"))
-                .detailType(List.of("Step Functions Execution Status Change"))
-                .detail(Map.of(
-                        "stateMachineArn", List.of(stateMachineArn),
-                        "status", List.of("FAILED", "TIMED_OUT"),
-                        "$or", List.of(
-                                Map.of("error", List.of(Map.of("exists", false))),
-                                Map.of("error", List.of(Map.of("anything-but", JOB_END_ERRORS))))))
-                .build();
-    }
 
     private static RuleTargetInput executionMessage() {
         return RuleTargetInput.fromText("emr-pipeline execution " + EventField.fromPath("$.detail.name")

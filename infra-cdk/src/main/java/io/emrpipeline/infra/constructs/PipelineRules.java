@@ -1,5 +1,6 @@
 package io.emrpipeline.infra.constructs;
 
+import io.emrpipeline.contract.Contract;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;
@@ -12,7 +13,8 @@ import software.constructs.Construct;
 /**
  * The default-bus rules the pipeline runs on: EMR Serverless job run state changes go to
  * JobStateChange (completing the waiting execution), and this state machine's ABORTED or
- * TIMED_OUT executions go to CancelJobRun (CancelOnAbort: no job outlives its execution).
+ * TIMED_OUT executions go to CancelJobRun (CancelOnAbort: no job outlives its execution). Their
+ * patterns are the contract's jobRunStateChange and executionAbortedOrTimedOut files.
  */
 public final class PipelineRules extends Construct {
 
@@ -21,15 +23,16 @@ public final class PipelineRules extends Construct {
 
     public PipelineRules(Construct scope, String id, PipelineRulesProps props) {
         super(scope, id);
+        Contract contract = Contract.get();
         this.jobRunStateChange = Rule.Builder.create(this, "JobRunStateChange")
                 .description("EMR Serverless job run reached a terminal state: complete the waiting execution")
-                .eventPattern(EventPatternFile.load(props.jobRunStateChangePattern(), Map.of()))
+                .eventPattern(EventPatternFile.load(contract.eventPattern("jobRunStateChange"), Map.of()))
                 .targets(List.of(target(props.jobStateChange())))
                 .build();
         this.cancelOnAbort = Rule.Builder.create(this, "CancelOnAbort")
                 .description("An execution of this pipeline was stopped or timed out: cancel its job run")
-                .eventPattern(EventPatternFile.load(props.executionAbortedPattern(),
-                        Map.of("StateMachineArn", props.stateMachineArn())))
+                .eventPattern(EventPatternFile.load(contract.eventPattern("executionAbortedOrTimedOut"),
+                        Map.of(contract.stateMachineArnPlaceholder(), props.stateMachineArn())))
                 .targets(List.of(target(props.cancelJobRun())))
                 .build();
     }

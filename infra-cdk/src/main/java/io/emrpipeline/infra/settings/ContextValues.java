@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import software.constructs.Node;
 
@@ -93,9 +94,14 @@ final class ContextValues {
     }
 
     List<String> listMatching(String key, Pattern pattern, String expected) {
+        return listOf(key, pattern.asMatchPredicate(), expected);
+    }
+
+    /** A list whose every item passes {@code valid}, for rules that are not a local pattern. */
+    List<String> listOf(String key, Predicate<String> valid, String expected) {
         List<String> items = list(key);
         for (String item : items) {
-            if (!pattern.matcher(item).matches()) {
+            if (!valid.test(item)) {
                 throw new InvalidSetting(key, "holds '" + item + "', which is not " + expected);
             }
         }

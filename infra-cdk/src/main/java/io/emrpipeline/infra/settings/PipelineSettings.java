@@ -1,8 +1,9 @@
 package io.emrpipeline.infra.settings;
 
+import io.emrpipeline.contract.Contract;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.SortedSet;
 import java.util.regex.Pattern;
 import software.constructs.Node;
 
@@ -23,7 +24,6 @@ public record PipelineSettings(
         int functionMemoryMb,
         int longExecutionMinutes) {
 
-    static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-zA-Z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]+");
     private static final Pattern STACK_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,127}");
     private static final Pattern NAME_PREFIX = Pattern.compile("[a-z][a-z0-9-]{1,29}");
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -36,9 +36,6 @@ public record PipelineSettings(
     private static final Pattern IMAGE_URI = Pattern.compile("\\d{12}\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com(\\.cn)?/[^\\s]+");
     private static final Pattern S3_URI = Pattern.compile("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\s*]*)?");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    /** The retention periods CloudWatch Logs accepts. */
-    private static final Set<Integer> RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
-            545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     public static PipelineSettings from(Node node) {
         return from(ContextValues.of(node));
@@ -47,11 +44,6 @@ public record PipelineSettings(
     static PipelineSettings from(ContextValues context) {
         String namePrefix = context.matching("namePrefix", "emr-pipeline", NAME_PREFIX,
                 "2 to 30 lowercase letters, digits or hyphens, starting with a letter");
-        int logRetentionDays = context.integer("logRetentionDays", 30, 1, 3653);
-        if (!RETENTION_DAYS.contains(logRetentionDays)) {
-            throw new InvalidSetting("logRetentionDays", "must be one of " + RETENTION_DAYS.stream().sorted().toList()
-                    + ", was " + logRetentionDays);
-        }
         return new PipelineSettings(
                 context.matching("stackName", "EmrPipeline", STACK_NAME, "a CloudFormation stack name (letters, digits, hyphens)"),
                 namePrefix,
@@ -60,9 +52,18 @@ public record PipelineSettings(
                 roles(context),
                 context.integer("heartbeatSeconds", 600, 30, 86_400),
                 context.listMatching("notificationEmails", EMAIL, "an email address"),
-                logRetentionDays,
-                context.integer("functionMemoryMb", 1024, 512, 10_240),
+                logRetentionDays(context),
+                context.integer("functionMemoryMb", Contract.get().functionMemoryMb(), 512, 10_240),
                 context.integer("longExecutionMinutes", 720, 5, 525_600));
+    }
+
+    private static int logRetentionDays(ContextValues context) {
+        SortedSet<Integer> accepted = LogRetention.acceptedDays();
+        int days = context.integer("logRetentionDays", LogRetention.DEFAULT_DAYS, accepted.first(), accepted.last());
+        if (LogRetention.of(days).isEmpty()) {
+            throw new InvalidSetting("logRetentionDays", "must be one of " + accepted + ", was " + days);
+        }
+        return days;
     }
 
     private static BucketSettings bucket(ContextValues context) {
@@ -85,7 +86,8 @@ public record PipelineSettings(
         ApplicationSettings settings = new ApplicationSettings(
                 context.bool("createApplication", true),
                 context.matching("applicationName", namePrefix, APPLICATION_NAME, "1 to 64 letters, digits or . _ / # -"),
-                context.matching("releaseLabel", "emr-7.9.0", RELEASE_LABEL, "an EMR release label such as emr-7.9.0"),
+                context.matching("releaseLabel", Contract.get().defaultReleaseLabel(), RELEASE_LABEL,
+                        "an EMR release label such as " + Contract.get().defaultReleaseLabel()),
                 context.matching("architecture", "X86_64", ARCHITECTURE, "X86_64 or ARM64"),
                 imageUri,
                 context.integer("initialDriverWorkers", 0, 0, 100),
@@ -113,7 +115,8 @@ public record PipelineSettings(
 
     private static RoleSettings roles(ContextValues context) {
         boolean create = context.bool("createJobRole", true);
-        List<String> allowed = context.listMatching("executionRoleArns", ROLE_ARN, "an IAM role ARN");
+        // The same rule the functions apply to EXECUTION_ROLE_ARNS at cold start.
+        List<String> allowed = context.listOf("executionRoleArns", Contract.get()::isRoleArn, "an IAM role ARN");
         if (!create && allowed.isEmpty()) {
             throw new InvalidSetting("executionRoleArns", "lists no role while createJobRole is false, so no job could run");
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.emrpipeline.contract.Contract;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ class PipelineSettingsTest {
         assertEquals("emr-pipeline", settings.namePrefix());
         assertEquals(600, settings.heartbeatSeconds());
         assertEquals(30, settings.logRetentionDays());
+        assertEquals(Contract.get().functionMemoryMb(), settings.functionMemoryMb());
+        assertEquals(Contract.get().defaultReleaseLabel(), settings.application().releaseLabel());
         assertTrue(settings.application().create());
         assertFalse(settings.application().allowCreateAtRuntime(), "creating applications from requests is off by default");
         assertTrue(settings.roles().createJobRole());
@@ -43,6 +46,8 @@ class PipelineSettingsTest {
             "heartbeatSeconds|abc",
             "heartbeatSeconds|5",
             "logRetentionDays|31",
+            "logRetentionDays|0",
+            "logRetentionDays|3654",
             "allowCreateApplication|yes",
             "namePrefix|Emr_Pipeline",
             "bucketName|Not A Bucket",
@@ -57,6 +62,13 @@ class PipelineSettingsTest {
         InvalidSetting error = assertThrows(InvalidSetting.class, () -> read(Map.of(setting, value)));
         assertEquals(setting, error.setting());
         assertTrue(error.getMessage().contains("'" + setting + "'"), error.getMessage());
+    }
+
+    @Test
+    void executionRoleArnsFollowTheContractsRoleRule() {
+        String role = "arn:aws-cn:iam::111122223333:role/path/team+jobs=x.y@z-1";
+        assertTrue(Contract.get().isRoleArn(role));
+        assertEquals(List.of(role), read(Map.of("executionRoleArns", List.of(role))).roles().allowedRoleArns());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.emrpipeline.infra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.emrpipeline.contract.RepositoryRoot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,11 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * cfn-lint (the project's pinned one, in .venv; `make setup`) on every synthesized template.
- * Errors fail the test; warnings are printed. A missing cfn-lint fails too: a skipped check
- * would read as a passed one.
+ * cfn-lint (the project's pinned one, in .venv; `make setup`) on every synthesized template. An
+ * IT because it runs a Python process. Errors fail the test; warnings are printed. A missing
+ * cfn-lint fails too: a skipped check would read as a passed one.
  */
-class CfnLintTest {
+class CfnLintIT {
 
     /** cfn-lint's exit code is a bit mask: 2 means at least one error (4 warnings, 8 informational). */
     private static final int ERRORS = 2;
@@ -51,7 +52,7 @@ class CfnLintTest {
     private record LintResult(int exitCode, String output) {}
 
     private static LintResult lint(Path template) throws IOException, InterruptedException {
-        Path cfnLint = Path.of(System.getProperty("emrpipeline.repoRoot", ".."), ".venv", "bin", "cfn-lint");
+        Path cfnLint = RepositoryRoot.find().resolve(".venv/bin/cfn-lint");
         assertTrue(Files.isExecutable(cfnLint), cfnLint + " is missing: run `make setup` at the repository root");
         Process process = new ProcessBuilder(cfnLint.toString(), "--format", "parseable",
                 "--regions", "us-east-1", "eu-west-1", "--", template.toString())
