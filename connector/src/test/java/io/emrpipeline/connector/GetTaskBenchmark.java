@@ -9,6 +9,7 @@ import flyteidl.core.Execution.TaskExecution.Phase;
 import io.emrpipeline.connector.local.FlyteRequests;
 import io.emrpipeline.connector.local.LocalConnector;
 import io.emrpipeline.connector.local.LocalConnectorExtension;
+import io.emrpipeline.contract.RepositoryRoot;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobPlan;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ class GetTaskBenchmark {
                 + " cores\n");
         figures.forEach(f -> report.append(f.line()).append('\n'));
         System.out.print(report);
-        Path out = LocalPipeline.repoRoot().resolve("connector/target/benchmark.txt");
+        Path out = RepositoryRoot.find().resolve("connector/target/benchmark.txt");
         Files.writeString(out, report);
 
         assertTrue(figures.get(0).readsPerGetTask() <= 1.0, figures.get(0).line());

@@ -4,7 +4,9 @@ import io.emrpipeline.contract.Contract;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.core.DomainEvents;
 import io.emrpipeline.core.Json;
-import io.emrpipeline.core.Log;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
@@ -15,7 +17,7 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResponse;
  */
 public final class EventBridgeDomainEvents implements DomainEvents {
 
-    private static final Log LOG = Log.of(EventBridgeDomainEvents.class);
+    private static final Logger LOG = LogManager.getLogger(EventBridgeDomainEvents.class);
 
     private final EventBridgeClient eventBridge;
     private final String busName;
@@ -31,11 +33,16 @@ public final class EventBridgeDomainEvents implements DomainEvents {
             PutEventsResponse response = eventBridge.putEvents(r -> r.entries(e -> e
                     .eventBusName(busName).source(Contract.get().domainEventSource()).detailType(detailType).detail(Json.string(detail))));
             if (response.failedEntryCount() != null && response.failedEntryCount() > 0) {
-                LOG.warn("domain event rejected", "detailType", detailType,
-                        "error", String.valueOf(response.entries().get(0).errorMessage()));
+                var entry = response.entries().get(0);
+                try (var fields = CloseableThreadContext.put("detailType", detailType)
+                        .put("reason", entry.errorCode() + ": " + entry.errorMessage())) {
+                    LOG.warn("domain event rejected");
+                }
             }
         } catch (SdkException e) {
-            LOG.warn("could not publish domain event", "detailType", detailType, "error", e.toString());
+            try (var fields = CloseableThreadContext.put("detailType", detailType)) {
+                LOG.warn("could not publish domain event", e);
+            }
         }
     }
 }

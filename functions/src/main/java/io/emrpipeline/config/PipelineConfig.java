@@ -1,8 +1,9 @@
 package io.emrpipeline.config;
 
+import io.emrpipeline.contract.ConfigurationError;
 import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.Environment;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -40,45 +41,22 @@ public record PipelineConfig(
         return from(System.getenv());
     }
 
-    public static PipelineConfig from(Map<String, String> env) {
+    public static PipelineConfig from(Map<String, String> variables) {
+        Environment env = new Environment(variables);
         return new PipelineConfig(
-                required(env, "AWS_REGION"),
-                optional(env, "AWS_ENDPOINT_URL").map(value -> uri("AWS_ENDPOINT_URL", value)),
-                required(env, "JOB_BUCKET"),
-                roleArns(required(env, "EXECUTION_ROLE_ARNS")),
-                optional(env, "DEFAULT_EXECUTION_ROLE_ARN"),
-                bool(env, "ALLOW_CREATE_APPLICATION"),
-                optional(env, "EVENT_BUS_NAME"),
-                optional(env, "OBJECT_LINK_BASE"));
+                env.required("AWS_REGION"),
+                env.url("AWS_ENDPOINT_URL"),
+                env.required("JOB_BUCKET"),
+                roleArns(env.required("EXECUTION_ROLE_ARNS")),
+                env.optional("DEFAULT_EXECUTION_ROLE_ARN"),
+                env.bool("ALLOW_CREATE_APPLICATION", false),
+                env.optional("EVENT_BUS_NAME"),
+                env.optional("OBJECT_LINK_BASE"));
     }
 
     /** The S3 prefix EMR Serverless writes job logs under when a request sets no log URI. */
     public String defaultLogUri() {
         return "s3://" + jobBucket + "/logs/";
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        return optional(env, name).orElseThrow(() -> new ConfigurationError(name, "is not set"));
-    }
-
-    private static Optional<String> optional(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
-    }
-
-    private static boolean bool(Map<String, String> env, String name) {
-        String value = optional(env, name).orElse("false");
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new ConfigurationError(name, "must be true or false, was '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static URI uri(String name, String value) {
-        try {
-            return new URI(value);
-        } catch (URISyntaxException e) {
-            throw new ConfigurationError(name, "is not a URI: " + e.getMessage());
-        }
     }
 
     private static Set<String> roleArns(String value) {

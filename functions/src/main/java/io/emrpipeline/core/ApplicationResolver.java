@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.errors.ApplicationNotFound;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.emrserverless.model.Application;
 import software.amazon.awssdk.services.emrserverless.model.ApplicationState;
 import software.amazon.awssdk.services.emrserverless.model.ApplicationSummary;
@@ -19,7 +22,7 @@ import software.amazon.awssdk.services.emrserverless.model.MaximumAllowedResourc
  */
 public final class ApplicationResolver {
 
-    private static final Log LOG = Log.of(ApplicationResolver.class);
+    private static final Logger LOG = LogManager.getLogger(ApplicationResolver.class);
 
     private final EmrServerlessApi emr;
     private final boolean allowCreate;
@@ -64,7 +67,9 @@ public final class ApplicationResolver {
                     + "', and this deployment does not allow creating applications (allowCreateApplication is off).");
         }
         String id = emr.createApplication(createRequest(name, create));
-        LOG.info("created application", "applicationId", id, "applicationName", name);
+        try (var fields = CloseableThreadContext.put("applicationId", id).put("applicationName", name)) {
+            LOG.info("created application");
+        }
         return id;
     }
 

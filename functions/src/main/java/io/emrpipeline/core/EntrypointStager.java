@@ -3,6 +3,9 @@ package io.emrpipeline.core;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Stages the pipeline's Python bootstrap to {@code entrypoints/<sha256>/<file>} in the job
@@ -13,7 +16,7 @@ public final class EntrypointStager {
 
     public static final String BOOTSTRAP_RESOURCE = "/entrypoint/emr_pipeline_bootstrap.py";
     private static final String FILE_NAME = "emr_pipeline_bootstrap.py";
-    private static final Log LOG = Log.of(EntrypointStager.class);
+    private static final Logger LOG = LogManager.getLogger(EntrypointStager.class);
 
     private final ObjectStore store;
     private final byte[] content;
@@ -43,7 +46,9 @@ public final class EntrypointStager {
         if (!staged) {
             if (!store.exists(key)) {
                 store.put(key, content, "text/x-python");
-                LOG.info("staged bootstrap", "key", key);
+                try (var fields = CloseableThreadContext.put("key", key)) {
+                    LOG.info("staged bootstrap");
+                }
             }
             staged = true;
         }

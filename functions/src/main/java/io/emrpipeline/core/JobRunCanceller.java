@@ -2,6 +2,9 @@ package io.emrpipeline.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.emrserverless.model.JobRunSummary;
 
 /**
@@ -10,7 +13,8 @@ import software.amazon.awssdk.services.emrserverless.model.JobRunSummary;
  */
 public final class JobRunCanceller {
 
-    private static final Log LOG = Log.of(JobRunCanceller.class);
+    // Lines carry the execution name from the log context the handler set.
+    private static final Logger LOG = LogManager.getLogger(JobRunCanceller.class);
 
     private final RunRecords runs;
     private final EmrServerlessApi emr;
@@ -24,7 +28,7 @@ public final class JobRunCanceller {
     public List<String> cancelFor(String executionName) {
         var record = runs.find(executionName);
         if (record.isEmpty()) {
-            LOG.info("no run record: the execution never submitted a job", "executionName", executionName);
+            LOG.info("no run record: the execution never submitted a job");
             return List.of();
         }
         String applicationId = record.get().applicationId();
@@ -44,7 +48,9 @@ public final class JobRunCanceller {
             if (emr.cancelJobRun(applicationId, jobRunId)) {
                 cancelled.add(jobRunId);
             }
-            LOG.info("cancel requested", "executionName", executionName, "applicationId", applicationId, "jobRunId", jobRunId);
+            try (var fields = CloseableThreadContext.put("applicationId", applicationId).put("jobRunId", jobRunId)) {
+                LOG.info("cancel requested");
+            }
         }
         return cancelled;
     }

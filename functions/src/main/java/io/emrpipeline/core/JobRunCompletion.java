@@ -1,6 +1,9 @@
 package io.emrpipeline.core;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
 
 /**
@@ -14,7 +17,8 @@ public final class JobRunCompletion {
     /** What one call did; handlers return it so tests and logs can tell the paths apart. */
     public enum Action { COMPLETED, ALREADY_CLOSED, NO_CALLBACK, NOT_TERMINAL, STORED_WAITING }
 
-    private static final Log LOG = Log.of(JobRunCompletion.class);
+    // Lines carry the job run's ids from the log context the handler set; only what this call learned is added.
+    private static final Logger LOG = LogManager.getLogger(JobRunCompletion.class);
 
     private final EmrServerlessApi emr;
     private final Callbacks callbacks;
@@ -36,7 +40,9 @@ public final class JobRunCompletion {
         callbacks.save(run, callback);
         JobRun jobRun = emr.getJobRun(run.applicationId(), run.jobRunId());
         if (!JobRunOutcomes.isTerminal(jobRun.state())) {
-            LOG.info("waiting for job run", "jobRun", run.toString(), "state", jobRun.stateAsString());
+            try (var fields = CloseableThreadContext.put("state", jobRun.stateAsString())) {
+                LOG.info("waiting for job run");
+            }
             return Action.STORED_WAITING;
         }
         return complete(run, jobRun, callback);
@@ -49,12 +55,13 @@ public final class JobRunCompletion {
         }
         JobRun jobRun = emr.getJobRun(run.applicationId(), run.jobRunId());
         if (!JobRunOutcomes.isTerminal(jobRun.state())) {
-            LOG.warn("event says terminal but job run is not", "jobRun", run.toString(), "eventState", eventState,
-                    "state", jobRun.stateAsString());
+            try (var fields = CloseableThreadContext.put("eventState", eventState).put("state", jobRun.stateAsString())) {
+                LOG.warn("event says terminal but job run is not");
+            }
             return Action.NOT_TERMINAL;
         }
         return callbacks.find(run).map(callback -> complete(run, jobRun, callback)).orElseGet(() -> {
-            LOG.info("no callback stored for job run; AwaitJobRun will see it is terminal", "jobRun", run.toString());
+            LOG.info("no callback stored for job run; AwaitJobRun will see it is terminal");
             return Action.NO_CALLBACK;
         });
     }
@@ -64,8 +71,9 @@ public final class JobRunCompletion {
         JobRun jobRun = emr.getJobRun(run.applicationId(), run.jobRunId());
         ObjectNode outcome = outcomes.outcome(jobRun, executionArn);
         if (JobRunOutcomes.isTerminal(jobRun.state())) {
-            LOG.info("reconciled a job run whose terminal event never arrived", "jobRun", run.toString(),
-                    "state", jobRun.stateAsString());
+            try (var fields = CloseableThreadContext.put("state", jobRun.stateAsString())) {
+                LOG.info("reconciled a job run whose terminal event never arrived");
+            }
             callbacks.delete(run);
             events.ended(outcome, executionArn);
         }
@@ -77,11 +85,13 @@ public final class JobRunCompletion {
         boolean sent = tasks.sendSuccess(callback.taskToken(), Json.string(outcome));
         callbacks.delete(run);
         if (!sent) {
-            LOG.info("task token already closed", "jobRun", run.toString());
+            LOG.info("task token already closed");
             return Action.ALREADY_CLOSED;
         }
-        LOG.info("completed wait", "jobRun", run.toString(), "state", jobRun.stateAsString(),
-                "executionArn", String.valueOf(callback.executionArn()));
+        try (var fields = CloseableThreadContext.put("state", jobRun.stateAsString())
+                .put("executionArn", String.valueOf(callback.executionArn()))) {
+            LOG.info("completed wait");
+        }
         events.ended(outcome, callback.executionArn());
         return Action.COMPLETED;
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.contract.Contract;
 import io.emrpipeline.contract.DomainEventType;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The pipeline's domain events (see docs/events.md): one per submitted job run and one per
@@ -15,7 +18,7 @@ public final class JobRunEvents {
 
     private static final Contract CONTRACT = Contract.get();
 
-    private static final Log LOG = Log.of(JobRunEvents.class);
+    private static final Logger LOG = LogManager.getLogger(JobRunEvents.class);
 
     private final DomainEvents events;
 
@@ -60,6 +63,8 @@ public final class JobRunEvents {
 
     private void publish(String detailType, ObjectNode detail) {
         events.publish(detailType, detail);
-        LOG.info("published domain event", "detailType", detailType, "jobRunId", detail.path("jobRunId").asText());
+        try (var fields = CloseableThreadContext.put("detailType", detailType).put("jobRunId", detail.path("jobRunId").asText())) {
+            LOG.info("published domain event");
+        }
     }
 }

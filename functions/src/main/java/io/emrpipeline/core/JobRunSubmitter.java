@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
 
@@ -14,7 +17,7 @@ import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
  */
 public final class JobRunSubmitter {
 
-    private static final Log LOG = Log.of(JobRunSubmitter.class);
+    private static final Logger LOG = LogManager.getLogger(JobRunSubmitter.class);
 
     private final JobRequestValidator validator;
     private final RoleRules roles;
@@ -51,8 +54,9 @@ public final class JobRunSubmitter {
         StartJobRunResponse started = emr.startJobRun(start);
         JobRunKey run = new JobRunKey(applicationId, started.jobRunId());
         runs.save(new RunRecords.RunRecord(execution.arn(), execution.name(), applicationId, jobRunName, started.jobRunId()));
-        LOG.info("started job run", "executionName", execution.name(), "applicationId", applicationId,
-                "jobRunId", started.jobRunId());
+        try (var fields = CloseableThreadContext.put("applicationId", applicationId).put("jobRunId", started.jobRunId())) {
+            LOG.info("started job run");
+        }
 
         String logUri = start.configurationOverrides().monitoringConfiguration().s3MonitoringConfiguration().logUri();
         ObjectNode runLinks = links.forJobRun(run, logUri, null, execution.arn());

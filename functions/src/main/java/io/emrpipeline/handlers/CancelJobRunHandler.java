@@ -27,6 +27,7 @@ public final class CancelJobRunHandler extends JsonHandler {
         if (executionName == null) {
             throw new IllegalArgumentException("expected an execution status event (detail.name) or {executionName}");
         }
+        logContext("executionName", executionName);
         var result = Json.object().put("executionName", executionName);
         canceller.cancelFor(executionName).forEach(result.putArray("cancelled")::add);
         return result;

@@ -20,12 +20,13 @@ import io.emrpipeline.core.Links;
 import io.emrpipeline.core.RoleRules;
 import io.emrpipeline.core.RunRecords;
 import io.emrpipeline.core.ObjectStore;
+import io.emrpipeline.core.TaskCallbacks;
 import io.emrpipeline.core.EmrServerlessApi;
 
 /**
  * The composition root: builds the domain services of one container from its configuration.
- * Every handler's no-arg constructor (what Lambda calls) uses {@link #fromEnvironment()}; tests
- * and the local gateway build one from a {@link PipelineConfig} they choose.
+ * Every handler's no-arg constructor (what Lambda calls) uses {@link #fromEnvironment()}; the
+ * unit tests build one over in-memory {@link Ports}.
  */
 public final class Pipeline {
 
@@ -35,26 +36,36 @@ public final class Pipeline {
     private final JobRunCompletion completion;
     private final JobRunCanceller canceller;
 
-    public Pipeline(PipelineConfig config) {
-        AwsClients clients = new AwsClients(config);
-        EmrServerlessApi emr = new SdkEmrServerless(clients.emrServerless());
-        ObjectStore bucket = new S3ObjectStore(clients.s3(), config.jobBucket());
-        DomainEvents domainEvents = config.eventBusName()
-                .<DomainEvents>map(bus -> new EventBridgeDomainEvents(clients.eventBridge(), bus))
-                .orElse(DomainEvents.NONE);
-        JobRunEvents events = new JobRunEvents(domainEvents);
-        Links links = new Links(config.region(), config.objectLinkBase());
-        RunRecords runs = new RunRecords(bucket);
+    /** The ports of the domain core: every AWS call the functions make goes through one of them. */
+    public record Ports(EmrServerlessApi emr, ObjectStore bucket, TaskCallbacks tasks, DomainEvents events) {}
 
+    public Pipeline(PipelineConfig config) {
+        this(config, awsPorts(config));
+    }
+
+    /** The same wiring over ports the caller chose (in-memory fakes in the unit tests). */
+    public Pipeline(PipelineConfig config, Ports ports) {
+        JobRunEvents events = new JobRunEvents(ports.events());
+        Links links = new Links(config.region(), config.objectLinkBase());
+        RunRecords runs = new RunRecords(ports.bucket());
         this.submitter = new JobRunSubmitter(
                 new JobRequestValidator(),
                 new RoleRules(config.allowedExecutionRoleArns(), config.defaultExecutionRoleArn()),
-                new ApplicationResolver(emr, config.allowCreateApplication()),
-                new EntrypointStager(bucket, EntrypointStager.bundledBootstrap()),
-                emr, runs, links, events, config.defaultLogUri());
-        this.completion = new JobRunCompletion(emr, new Callbacks(bucket),
-                new SfnTaskCallbacks(clients.stepFunctions()), new JobRunOutcomes(links), events);
-        this.canceller = new JobRunCanceller(runs, emr);
+                new ApplicationResolver(ports.emr(), config.allowCreateApplication()),
+                new EntrypointStager(ports.bucket(), EntrypointStager.bundledBootstrap()),
+                ports.emr(), runs, links, events, config.defaultLogUri());
+        this.completion = new JobRunCompletion(ports.emr(), new Callbacks(ports.bucket()), ports.tasks(),
+                new JobRunOutcomes(links), events);
+        this.canceller = new JobRunCanceller(runs, ports.emr());
+    }
+
+    private static Ports awsPorts(PipelineConfig config) {
+        AwsClients clients = new AwsClients(config);
+        DomainEvents domainEvents = config.eventBusName()
+                .<DomainEvents>map(bus -> new EventBridgeDomainEvents(clients.eventBridge(), bus))
+                .orElse(DomainEvents.NONE);
+        return new Ports(new SdkEmrServerless(clients.emrServerless()), new S3ObjectStore(clients.s3(), config.jobBucket()),
+                new SfnTaskCallbacks(clients.stepFunctions()), domainEvents);
     }
 
     /** One per container, built on first use from the environment (fails the cold start on bad settings). */

@@ -1,7 +1,8 @@
 package io.emrpipeline.connector.config;
 
+import io.emrpipeline.contract.ConfigurationError;
+import io.emrpipeline.contract.Environment;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,9 @@ public record ConnectorConfig(
         return from(System.getenv());
     }
 
-    public static ConnectorConfig from(Map<String, String> env) {
-        String arn = required(env, "STATE_MACHINE_ARN");
+    public static ConnectorConfig from(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        String arn = env.required("STATE_MACHINE_ARN");
         Matcher matcher = STATE_MACHINE_ARN.matcher(arn);
         if (!matcher.matches()) {
             throw new ConfigurationError("STATE_MACHINE_ARN",
@@ -45,12 +47,12 @@ public record ConnectorConfig(
         }
         return new ConnectorConfig(
                 arn,
-                optional(env, "AWS_REGION").orElse(matcher.group(1)),
-                optional(env, "AWS_ENDPOINT_URL").map(value -> uri("AWS_ENDPOINT_URL", value)),
-                integer(env, "CONNECTOR_PORT", 8000, 1, 65535),
-                Duration.ofSeconds(integer(env, "CONNECTOR_STATUS_MAX_AGE_SECONDS", 5, 0, 3600)),
-                Duration.ofSeconds(integer(env, "CONNECTOR_SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
-                integer(env, "CONNECTOR_TRACKED_EXECUTIONS", 10_000, 1, 10_000_000));
+                env.optional("AWS_REGION").orElse(matcher.group(1)),
+                env.url("AWS_ENDPOINT_URL"),
+                env.integer("CONNECTOR_PORT", 8000, 1, 65535),
+                Duration.ofSeconds(env.integer("CONNECTOR_STATUS_MAX_AGE_SECONDS", 5, 0, 3600)),
+                Duration.ofSeconds(env.integer("CONNECTOR_SHUTDOWN_GRACE_SECONDS", 20, 0, 600)),
+                env.integer("CONNECTOR_TRACKED_EXECUTIONS", 10_000, 1, 10_000_000));
     }
 
     /** The same settings with another port (tests pick a free one). */
@@ -63,41 +65,5 @@ public record ConnectorConfig(
     public ConnectorConfig withStatusMaxAge(Duration maxAge) {
         return new ConnectorConfig(stateMachineArn, region, endpointOverride, port, maxAge, shutdownGrace,
                 trackedExecutions);
-    }
-
-    private static String required(Map<String, String> env, String name) {
-        return optional(env, name).orElseThrow(() -> new ConfigurationError(name, "is not set"));
-    }
-
-    private static Optional<String> optional(Map<String, String> env, String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback, int min, int max) {
-        Optional<String> value = optional(env, name);
-        if (value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.get());
-            if (parsed < min || parsed > max) {
-                throw new ConfigurationError(name, "must be between " + min + " and " + max + ", was " + parsed);
-            }
-            return parsed;
-        } catch (NumberFormatException e) {
-            throw new ConfigurationError(name, "must be a whole number, was '" + value.get() + "'");
-        }
-    }
-
-    private static URI uri(String name, String value) {
-        try {
-            URI uri = new URI(value);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new ConfigurationError(name, "must be an absolute URL such as http://127.0.0.1:4566, was '" + value + "'");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new ConfigurationError(name, "is not a URL: " + e.getMessage());
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.emrpipeline.connector.flyte;
 
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.ExecutionError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import flyteidl.admin.AgentOuterClass.AgentError;
@@ -20,9 +22,6 @@ public final class FlyteResources {
     /** EMR Serverless states before RUNNING: Flyte calls that initializing. */
     private static final Set<String> STARTING = Set.of("SUBMITTED", "PENDING", "SCHEDULED");
 
-    /** Failures of the pipeline itself rather than of the job or request: a new attempt may pass. */
-    private static final Set<String> RETRYABLE_ERRORS = Set.of("SubmitFailed", "PipelineFailed");
-
     private final String region;
 
     public FlyteResources(String region) {
@@ -34,6 +33,11 @@ public final class FlyteResources {
                 .setAgentError(error("InvalidTask", AgentError.Kind.NON_RECOVERABLE)).build();
     }
 
+    /** Failures of the pipeline itself rather than of the job or request (contract.json): a new attempt may pass. */
+    static boolean isRetryable(String error) {
+        return error != null && Contract.get().executionError(error).map(ExecutionError::retryable).orElse(false);
+    }
+
     public Resource of(String executionArn, ExecutionSnapshot snapshot) {
         Resource.Builder resource = Resource.newBuilder().setCustomInfo(StructJson.toStruct(info(executionArn, snapshot)));
         addLinks(resource, executionArn, snapshot);
@@ -43,7 +47,7 @@ public final class FlyteResources {
                     .setMessage(succeededMessage(snapshot.output()))
                     .setOutputs(OutputLiterals.of(snapshot.output()));
             case FAILED -> {
-                boolean retryable = RETRYABLE_ERRORS.contains(snapshot.error());
+                boolean retryable = isRetryable(snapshot.error());
                 resource.setPhase(retryable ? Phase.RETRYABLE_FAILED : Phase.FAILED)
                         .setMessage(failureMessage(snapshot))
                         .setAgentError(error(snapshot.error(), retryable ? AgentError.Kind.RECOVERABLE
@@ -54,6 +58,8 @@ public final class FlyteResources {
             case TIMED_OUT -> resource.setPhase(Phase.FAILED)
                     .setMessage("the Step Functions execution timed out; the pipeline cancels its job run")
                     .setAgentError(error("ExecutionTimedOut", AgentError.Kind.NON_RECOVERABLE));
+            // PENDING_REDRIVE and statuses newer than this SDK: the execution has not ended.
+            default -> running(resource, snapshot);
         }
         return resource.build();
     }

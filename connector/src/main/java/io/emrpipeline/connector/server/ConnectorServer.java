@@ -1,6 +1,5 @@
 package io.emrpipeline.connector.server;
 
-import io.emrpipeline.connector.Log;
 import io.emrpipeline.connector.config.ConnectorConfig;
 import io.emrpipeline.connector.flyte.FlyteResources;
 import io.emrpipeline.connector.sfn.ExecutionTracker;
@@ -14,6 +13,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The gRPC server: the two Flyte services and the standard health service. Stopping it first
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ConnectorServer implements AutoCloseable {
 
-    private static final Log LOG = Log.of(ConnectorServer.class);
+    private static final Logger LOG = LogManager.getLogger(ConnectorServer.class);
 
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
@@ -47,7 +49,9 @@ public final class ConnectorServer implements AutoCloseable {
     public ConnectorServer start() throws IOException {
         server.start();
         health.setStatus("", ServingStatus.SERVING);
-        LOG.info("connector serving", "port", Integer.toString(server.getPort()));
+        try (var fields = CloseableThreadContext.put("port", Integer.toString(server.getPort()))) {
+            LOG.info("connector serving");
+        }
         return this;
     }
 
@@ -65,8 +69,9 @@ public final class ConnectorServer implements AutoCloseable {
         server.shutdown();
         try {
             if (!server.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("calls still running after the grace period; cancelling them",
-                        "graceSeconds", Long.toString(shutdownGrace.toSeconds()));
+                try (var fields = CloseableThreadContext.put("graceSeconds", Long.toString(shutdownGrace.toSeconds()))) {
+                    LOG.warn("calls still running after the grace period; cancelling them");
+                }
                 server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -9,7 +9,6 @@ import flyteidl.admin.AgentOuterClass.GetTaskResponse;
 import flyteidl.admin.AgentOuterClass.Resource;
 import flyteidl.service.AsyncAgentServiceGrpc;
 import io.emrpipeline.connector.Json;
-import io.emrpipeline.connector.Log;
 import io.emrpipeline.connector.flyte.ExecutionInputs;
 import io.emrpipeline.connector.flyte.ExecutionNames;
 import io.emrpipeline.connector.flyte.FlyteResources;
@@ -22,6 +21,9 @@ import io.emrpipeline.connector.sfn.StepFunctions.StepFunctionsRejected;
 import io.emrpipeline.connector.sfn.StepFunctions.StepFunctionsUnavailable;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Flyte's AsyncAgentService for {@code emr_serverless} tasks: CreateTask starts an execution of
@@ -31,7 +33,7 @@ import io.grpc.stub.StreamObserver;
  */
 public final class EmrServerlessAgentService extends AsyncAgentServiceGrpc.AsyncAgentServiceImplBase {
 
-    private static final Log LOG = Log.of(EmrServerlessAgentService.class);
+    private static final Logger LOG = LogManager.getLogger(EmrServerlessAgentService.class);
 
     private final StepFunctions sfn;
     private final ExecutionTracker tracker;
@@ -57,7 +59,7 @@ public final class EmrServerlessAgentService extends AsyncAgentServiceGrpc.Async
         } catch (InvalidTask | StepFunctionsRejected e) {
             // Propeller retries every CreateTask error: a request that can never start must
             // answer, and fail in GetTask with the reason.
-            LOG.warn("task cannot start", "reason", e.getMessage());
+            LOG.warn("task cannot start", e);
             meta = ResourceMeta.invalid(e.getMessage());
         } catch (StepFunctionsUnavailable e) {
             response.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
@@ -70,12 +72,16 @@ public final class EmrServerlessAgentService extends AsyncAgentServiceGrpc.Async
     private String start(String name, String input) {
         try {
             String arn = sfn.startExecution(name, input);
-            LOG.info("started execution", "executionName", name, "executionArn", arn);
+            try (var fields = CloseableThreadContext.put("executionName", name).put("executionArn", arn)) {
+                LOG.info("started execution");
+            }
             return arn;
         } catch (ExecutionAlreadyStarted e) {
             // A retried CreateTask (our answer was lost): the execution of that name is this task's.
             String arn = stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;
-            LOG.info("execution already started; reusing it", "executionName", name, "executionArn", arn);
+            try (var fields = CloseableThreadContext.put("executionName", name).put("executionArn", arn)) {
+                LOG.info("execution already started; reusing it");
+            }
             return arn;
         }
     }
@@ -101,10 +107,12 @@ public final class EmrServerlessAgentService extends AsyncAgentServiceGrpc.Async
             if (!meta.isInvalid()) {
                 sfn.stopExecution(meta.executionArn(), "FlyteTaskAborted", "the Flyte task was aborted (DeleteTask)");
                 tracker.forget(meta.executionArn());
-                LOG.info("stopped execution", "executionArn", meta.executionArn());
+                try (var fields = CloseableThreadContext.put("executionArn", meta.executionArn())) {
+                    LOG.info("stopped execution");
+                }
             }
         } catch (InvalidTask | StepFunctionsRejected e) {
-            LOG.warn("nothing to stop", "reason", e.getMessage());
+            LOG.warn("nothing to stop", e);
         } catch (StepFunctionsUnavailable e) {
             response.onError(Status.UNAVAILABLE.withDescription(e.getMessage()).asRuntimeException());
             return;

@@ -1,6 +1,5 @@
 package io.emrpipeline.connector.sfn;
 
-import io.emrpipeline.connector.Log;
 import io.emrpipeline.connector.sfn.StepFunctions.StepFunctionsRejected;
 import io.emrpipeline.connector.sfn.StepFunctions.StepFunctionsUnavailable;
 import java.time.Clock;
@@ -9,6 +8,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.logging.log4j.CloseableThreadContext;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * The status of each execution Flyte asks about, read from Step Functions at most once per
@@ -18,7 +20,7 @@ import java.util.Optional;
  */
 public final class ExecutionTracker {
 
-    private static final Log LOG = Log.of(ExecutionTracker.class);
+    private static final Logger LOG = LogManager.getLogger(ExecutionTracker.class);
 
     private final StepFunctions sfn;
     private final HistoryReader reader;
@@ -64,15 +66,17 @@ public final class ExecutionTracker {
                 entry.snapshot = reader.read(sfn.recentHistory(executionArn)).keepingWhatIsKnownFrom(entry.snapshot);
                 entry.readAt = now;
             } catch (StepFunctionsUnavailable e) {
-                LOG.warn("status read failed; answering the last known status", "executionArn", executionArn,
-                        "error", e.getMessage());
+                try (var fields = CloseableThreadContext.put("executionArn", executionArn)) {
+                    LOG.warn("status read failed; answering the last known status", e);
+                }
                 return Optional.ofNullable(entry.snapshot)
                         .orElseGet(() -> ExecutionSnapshot.unknown(null))
                         .withNote("status not refreshed: " + e.getMessage());
             } catch (StepFunctionsRejected e) {
                 if (!e.executionMissing()) {
-                    LOG.warn("status read rejected; answering the last known status", "executionArn", executionArn,
-                            "error", e.getMessage());
+                    try (var fields = CloseableThreadContext.put("executionArn", executionArn)) {
+                        LOG.warn("status read rejected; answering the last known status", e);
+                    }
                     return Optional.ofNullable(entry.snapshot)
                             .orElseGet(() -> ExecutionSnapshot.unknown(null))
                             .withNote("status not refreshed: " + e.getMessage());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.emrpipeline.contract.ConfigurationError;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ConnectorConfigTest {
     void aMissingStateMachineArnIsNamed() {
         ConfigurationError error = assertThrows(ConfigurationError.class, () -> ConnectorConfig.from(Map.of()));
 
-        assertEquals("environment variable STATE_MACHINE_ARN is not set", error.getMessage());
+        assertEquals("Environment variable STATE_MACHINE_ARN is not set", error.getMessage());
     }
 
     @Test
@@ -34,15 +35,15 @@ class ConnectorConfigTest {
         ConfigurationError error = assertThrows(ConfigurationError.class, () -> ConnectorConfig.from(Map.of(
                 "STATE_MACHINE_ARN", "arn:aws:states:eu-west-1:123456789012:execution:emr-pipeline:run1")));
 
-        assertTrue(error.getMessage().startsWith("environment variable STATE_MACHINE_ARN must be a state machine ARN"));
+        assertTrue(error.getMessage().startsWith("Environment variable STATE_MACHINE_ARN must be a state machine ARN"));
     }
 
     @Test
     void aPortOutOfRangeOrNotANumberIsExplained() {
-        assertEquals("environment variable CONNECTOR_PORT must be between 1 and 65535, was 70000",
+        assertEquals("Environment variable CONNECTOR_PORT must be between 1 and 65535, was 70000",
                 assertThrows(ConfigurationError.class, () -> ConnectorConfig.from(Map.of(
                         "STATE_MACHINE_ARN", ARN, "CONNECTOR_PORT", "70000"))).getMessage());
-        assertEquals("environment variable CONNECTOR_PORT must be a whole number, was 'http'",
+        assertEquals("Environment variable CONNECTOR_PORT must be a whole number, was 'http'",
                 assertThrows(ConfigurationError.class, () -> ConnectorConfig.from(Map.of(
                         "STATE_MACHINE_ARN", ARN, "CONNECTOR_PORT", "http"))).getMessage());
     }

@@ -1,6 +1,6 @@
-package io.emrpipeline.config;
+package io.emrpipeline.contract;
 
-/** A missing or malformed setting; fails the cold start with the variable's name. */
+/** A missing or malformed setting: the component refuses to start, naming the variable. */
 public final class ConfigurationError extends RuntimeException {
 
     public ConfigurationError(String variable, String problem) {

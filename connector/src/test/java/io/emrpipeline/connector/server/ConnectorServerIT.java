@@ -21,7 +21,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
-class ConnectorServerTest {
+class ConnectorServerIT {
 
     private static final StepFunctions UNUSED = new StepFunctions() {
         @Override
