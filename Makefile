@@ -10,7 +10,16 @@ EXAMPLE ?= examples/wordcount/job-request.json
 
 .PHONY: run test check lint bench setup build synth clean lock-python
 
-setup: $(VENV)/.installed node_modules/.installed infra-cdk/node_modules/.installed connector/node_modules/.installed
+# AWS's Lambda runtime interface emulator, built from its Go module (the proxy serves only this
+# pseudo-version of it; the repository's own tags are not semver).
+RIE_VERSION := v0.0.0-20261030222936-bef5c4ba774d
+RIE := .local/bin/aws-lambda-rie
+
+setup: $(VENV)/.installed node_modules/.installed infra-cdk/node_modules/.installed \
+	connector/node_modules/.installed $(RIE)
+
+$(RIE):
+	GOBIN=$(CURDIR)/.local/bin go install github.com/aws/aws-lambda-runtime-interface-emulator/cmd/aws-lambda-rie@$(RIE_VERSION)
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -66,7 +75,7 @@ synth: build
 
 clean:
 	mvn -B -q clean
-	rm -rf $(VENV) node_modules infra-cdk/node_modules infra-cdk/cdk.out connector/node_modules
+	rm -rf $(VENV) .local node_modules infra-cdk/node_modules infra-cdk/cdk.out connector/node_modules
 
 # Regenerates the full pinned set after a change to requirements.in.
 lock-python:

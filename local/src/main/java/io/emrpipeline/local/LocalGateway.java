@@ -185,6 +185,7 @@ public final class LocalGateway implements AutoCloseable {
         server.stop(0);
         requestThreads.shutdownNow();
         background.close();
+        lambdas.close();
         jobRuns.close();
         applications.close();
         executionEvents.close();

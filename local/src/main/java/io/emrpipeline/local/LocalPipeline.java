@@ -1,34 +1,34 @@
 package io.emrpipeline.local;
 
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.emrpipeline.config.PipelineConfig;
 import io.emrpipeline.contract.Contract;
-import io.emrpipeline.contract.FunctionSpec;
 import io.emrpipeline.contract.Placeholders;
-import io.emrpipeline.handlers.Pipeline;
+import io.emrpipeline.local.lambda.runtime.RuntimeFiles;
 import io.emrpipeline.local.spark.SparkSubmitJobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.emrserverless.EmrServerlessClient;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * The whole pipeline on one machine: moto + the local gateway, our real handlers registered as
- * Lambda functions, the real ASL deployed as a state machine, and the real EventBridge patterns
- * routing events to them. What {@code cdk deploy} builds in an account, built locally.
+ * The whole pipeline on one machine: moto + the local gateway, the functions jar deployed as
+ * Lambda functions run by AWS's own Java runtime, the real ASL deployed as a state machine, and
+ * the real EventBridge patterns routing events to them. What {@code cdk deploy} builds in an
+ * account, built locally.
  */
 public final class LocalPipeline implements AutoCloseable {
 
@@ -50,7 +50,6 @@ public final class LocalPipeline implements AutoCloseable {
     private final SfnClient sfn;
     private final EmrServerlessClient emr;
     private final S3Client s3;
-    private final Pipeline pipeline;
     private String stateMachineArn;
     private SparkSubmitJobRunner sparkJobs;
 
@@ -67,9 +66,6 @@ public final class LocalPipeline implements AutoCloseable {
         this.sfn = client(SfnClient.builder()).build();
         this.emr = client(EmrServerlessClient.builder()).build();
         this.s3 = client(S3Client.builder()).forcePathStyle(true).build();
-        this.pipeline = new Pipeline(new PipelineConfig(LocalGateway.REGION, Optional.of(aws.endpoint()), BUCKET,
-                Set.of(JOB_ROLE), Optional.of(JOB_ROLE), true, Optional.of(EVENT_BUS),
-                Optional.of(aws.endpoint().toString())));
     }
 
     /** Starts moto (from the project venv under {@code repoRoot}) and the gateway, and deploys; jobs are simulated. */
@@ -82,16 +78,15 @@ public final class LocalPipeline implements AutoCloseable {
      * {@code spark-submit} and keeps each run's work directory under {@code local/target/spark-runs/}.
      */
     public static LocalPipeline start(Path repoRoot, Runner runner) throws IOException, InterruptedException {
-        // The handlers' SDK clients use the default credential chain, as in Lambda; moto accepts any keys.
-        System.setProperty("aws.accessKeyId", "local");
-        System.setProperty("aws.secretAccessKey", "local");
-        System.setProperty("aws.region", LocalGateway.REGION);
+        RuntimeFiles runtime = RuntimeFiles.under(repoRoot);
         Path moto = repoRoot.resolve(".venv/bin/moto_server");
         if (!Files.isExecutable(moto)) {
             throw new IllegalStateException(moto + " is missing: run `make setup` (or `make test`) first");
         }
         Path logs = Files.createDirectories(repoRoot.resolve("local/target/local-aws"));
         LocalPipeline pipeline = new LocalPipeline(LocalAws.start(moto, logs));
+        LocalFunctions.deploy(pipeline.gateway().lambdas(), runtime, deploymentEnvironment(), pipeline.aws.endpoint(),
+                repoRoot.resolve("local/target/lambda-logs"));
         if (runner == Runner.SPARK_SUBMIT) {
             pipeline.sparkJobs = new SparkSubmitJobRunner(repoRoot.resolve(".venv/bin/spark-submit"), pipeline.s3,
                     pipeline.aws.endpoint(), LocalGateway.REGION, repoRoot.resolve("local/target/spark-runs"));
@@ -101,13 +96,22 @@ public final class LocalPipeline implements AutoCloseable {
         return pipeline;
     }
 
-    /** Creates the bucket, the functions, the rules and the state machine, as the CDK stack does. */
+    /** What the CDK construct sets on every function, for this local deployment. */
+    private static Map<String, String> deploymentEnvironment() {
+        return Map.of(
+                "JOB_BUCKET", BUCKET,
+                "EXECUTION_ROLE_ARNS", JOB_ROLE,
+                "DEFAULT_EXECUTION_ROLE_ARN", JOB_ROLE,
+                "ALLOW_CREATE_APPLICATION", "true",
+                "EVENT_BUS_NAME", EVENT_BUS);
+    }
+
+    /**
+     * Creates the bucket, the rules and the state machine, as the CDK stack does. The functions
+     * were deployed once at start; their warm environments survive a {@link #reset}.
+     */
     public void deploy(int heartbeatSeconds) {
         s3.createBucket(r -> r.bucket(BUCKET));
-        var lambdas = aws.gateway().lambdas();
-        for (FunctionSpec function : CONTRACT.functions()) {
-            lambdas.register(function.name(), handler(function));
-        }
         String definition = Placeholders.fill("pipeline.asl.json", CONTRACT.stateMachineDefinition(),
                 CONTRACT.aslSubstitutions(function -> functionArn(function.name()), heartbeatSeconds));
         stateMachineArn = sfn.createStateMachine(r -> r.name("emr-pipeline")
@@ -120,20 +124,25 @@ public final class LocalPipeline implements AutoCloseable {
                 .fill(Map.of(CONTRACT.stateMachineArnPlaceholder(), stateMachineArn)), CANCEL);
     }
 
-    /** The class the function's handler string names, built in-process over this pipeline's services. */
-    private RequestStreamHandler handler(FunctionSpec function) {
-        try {
-            return Class.forName(function.handlerClass()).asSubclass(RequestStreamHandler.class)
-                    .getConstructor(Pipeline.class).newInstance(pipeline);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot build " + function.handler() + ": " + e, e);
-        }
-    }
-
     /** Empties everything and deploys again, with the given heartbeat. */
     public void reset(int heartbeatSeconds) throws IOException, InterruptedException {
+        Map<String, byte[]> staged = stagedEntrypoints();
         aws.reset();
         deploy(heartbeatSeconds);
+        // A deployment's bucket keeps its staged bootstraps for good, and warm functions remember
+        // having staged them: put back what moto's reset wiped.
+        staged.forEach((key, content) -> s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(content)));
+    }
+
+    private Map<String, byte[]> stagedEntrypoints() {
+        Map<String, byte[]> staged = new LinkedHashMap<>();
+        try {
+            s3.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix("entrypoints/")).contents().forEach(object ->
+                    staged.put(object.key(), s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(object.key())).asByteArray()));
+        } catch (NoSuchBucketException notDeployed) {
+            return Map.of();
+        }
+        return staged;
     }
 
     /** Creates an EMR Serverless application (in moto) and returns its id. */

@@ -36,7 +36,7 @@ class EmrServerlessGatewayIT {
     static void start() throws Exception {
         aws = LocalAwsFixture.start();
         emr = LocalAwsFixture.client(EmrServerlessClient.builder(), aws.endpoint());
-        aws.gateway().lambdas().register("JobStateChange", (in, out, context) -> in.transferTo(out));
+        aws.gateway().lambdas().registerInProcess("JobStateChange", (in, out, context) -> in.transferTo(out));
         aws.gateway().events().addRule("job-state", JOB_EVENTS, "JobStateChange");
     }
 

@@ -48,8 +48,8 @@ class LambdaAndEventsGatewayIT {
         eventBridge = LocalAwsFixture.client(EventBridgeClient.builder(), aws.endpoint());
         sfn = LocalAwsFixture.client(SfnClient.builder(), aws.endpoint());
         s3 = LocalAwsFixture.client(S3Client.builder().forcePathStyle(true), aws.endpoint());
-        aws.gateway().lambdas().register("Echo", (in, out, context) -> in.transferTo(out));
-        aws.gateway().lambdas().register("Reject", (in, out, context) -> {
+        aws.gateway().lambdas().registerInProcess("Echo", (in, out, context) -> in.transferTo(out));
+        aws.gateway().lambdas().registerInProcess("Reject", (in, out, context) -> {
             throw new JobRejected("name is required");
         });
         aws.gateway().events().addRule("aborted", """

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,7 @@ public final class Contract {
 
     private final List<FunctionSpec> functions;
     private final int functionMemoryMb;
+    private final Set<String> functionEnvironment;
     private final String heartbeatPlaceholder;
     private final String stateMachineArnPlaceholder;
     private final Set<String> terminalStates;
@@ -45,6 +47,9 @@ public final class Contract {
         json.path("functions").forEach(node -> specs.add(FunctionSpec.from(node)));
         this.functions = List.copyOf(specs);
         this.functionMemoryMb = json.path("functionMemoryMb").asInt();
+        Set<String> variables = new LinkedHashSet<>();
+        json.path("functionEnvironment").fieldNames().forEachRemaining(variables::add);
+        this.functionEnvironment = Collections.unmodifiableSet(variables);
         this.heartbeatPlaceholder = json.path("heartbeatPlaceholder").asText();
         this.stateMachineArnPlaceholder = json.path("stateMachineArnPlaceholder").asText();
         this.terminalStates = strings(json.path("jobRunStates").path("terminal"));
@@ -85,6 +90,14 @@ public final class Contract {
     /** The memory every function gets unless the deployment sets another figure. */
     public int functionMemoryMb() {
         return functionMemoryMb;
+    }
+
+    /**
+     * The environment variables a deployment gives every function (CDK sets exactly these; the
+     * local runtime too, plus its endpoint). Lambda adds region and credentials itself.
+     */
+    public Set<String> functionEnvironment() {
+        return functionEnvironment;
     }
 
     /** The ASL's placeholders and where each value comes from: every function ARN, then the heartbeat. */

@@ -60,10 +60,4 @@ public record ConnectorConfig(
         return new ConnectorConfig(stateMachineArn, region, endpointOverride, newPort, statusMaxAge, shutdownGrace,
                 trackedExecutions);
     }
-
-    /** The same settings with another status max age (the benchmark measures both). */
-    public ConnectorConfig withStatusMaxAge(Duration maxAge) {
-        return new ConnectorConfig(stateMachineArn, region, endpointOverride, port, maxAge, shutdownGrace,
-                trackedExecutions);
-    }
 }

@@ -1,9 +1,6 @@
 package io.emrpipeline.local.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,21 +9,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The local Lambda service: handler instances registered by function name and run in-process.
- *
- * <p>Unlike Lambda, one handler instance serves concurrent invocations (Lambda gives each
- * concurrent invocation its own execution environment), so handlers must not keep
- * per-invocation state in fields — which the pipeline's handlers must not do on AWS either.
+ * The local Lambda service: each function name maps to the {@link FunctionRunner} that runs its
+ * invocations; every invocation is recorded, and tests can make a runtime die after its work.
  */
-public final class LambdaFunctions {
+public final class LambdaFunctions implements AutoCloseable {
 
     private final String region;
     private final String accountId;
-    private final Map<String, RequestStreamHandler> handlers = new ConcurrentHashMap<>();
+    private final Map<String, FunctionRunner> runners = new ConcurrentHashMap<>();
     private final InvocationLog log = new InvocationLog();
     private final Map<String, Integer> crashesLeft = new ConcurrentHashMap<>();
-    /** What {@code Context.getRemainingTimeInMillis()} counts down from. */
-    private final Duration timeout = Duration.ofMinutes(1);
 
     public LambdaFunctions(String region, String accountId) {
         this.region = region;
@@ -37,12 +29,26 @@ public final class LambdaFunctions {
         return accountId;
     }
 
-    public void register(String functionName, RequestStreamHandler handler) {
-        handlers.put(functionName, handler);
+    public String region() {
+        return region;
+    }
+
+    /** Deploys a function (replacing, and closing, one of the same name). */
+    public void register(String functionName, FunctionRunner runner) {
+        FunctionRunner previous = runners.put(functionName, runner);
+        if (previous != null && previous != runner) {
+            previous.close();
+        }
+    }
+
+    /** A handler object run in this JVM ({@link InProcessRunner}), for the gateway's own tests. */
+    public void registerInProcess(String functionName, RequestStreamHandler handler) {
+        register(functionName, new InProcessRunner(functionName, FunctionNames.arn(region, accountId, functionName),
+                handler, Duration.ofMinutes(1)));
     }
 
     public boolean exists(String nameOrArn) {
-        return handlers.containsKey(FunctionNames.bareName(nameOrArn));
+        return runners.containsKey(FunctionNames.bareName(nameOrArn));
     }
 
     /** Fault: the function's next invocation does its work, then its runtime dies before answering. */
@@ -52,14 +58,14 @@ public final class LambdaFunctions {
 
     /**
      * Fault: the next {@code count} invocations run the handler to the end (side effects happen),
-     * then the caller gets Lambda's {@code Runtime.ExitError} instead of the result — what a
-     * runtime killed after the work (out of memory, say) looks like to Step Functions.
+     * then the runtime dies and the caller gets Lambda's {@code Runtime.ExitError} instead of the
+     * result — what a runtime killed after the work (out of memory, say) looks like to Step Functions.
      */
     public void crashAfterNextInvocations(String functionName, int count) {
         crashesLeft.put(FunctionNames.bareName(functionName), count);
     }
 
-    /** Turns the crash faults off; registered functions stay. */
+    /** Turns the crash faults off; deployed functions stay. */
     public void resetFaults() {
         crashesLeft.clear();
     }
@@ -69,30 +75,25 @@ public final class LambdaFunctions {
     }
 
     /**
-     * Runs the function on the calling thread and records the invocation.
+     * Runs the function (on the calling thread's behalf) and records the invocation.
      *
-     * @throws FunctionNotFoundException when no handler is registered under that name
+     * @throws FunctionNotFoundException when no function of that name is deployed
      */
     public Invocation invoke(String nameOrArn, byte[] payload, String invocationType) {
         String name = FunctionNames.bareName(nameOrArn);
-        String arn = FunctionNames.arn(region, accountId, name);
-        RequestStreamHandler handler = handlers.get(name);
-        if (handler == null) {
-            throw new FunctionNotFoundException(arn);
+        FunctionRunner runner = runners.get(name);
+        if (runner == null) {
+            throw new FunctionNotFoundException(FunctionNames.arn(region, accountId, name));
         }
         String requestId = UUID.randomUUID().toString();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
         Instant startedAt = Instant.now();
-        Throwable failure = run(handler, payload, output, new LocalLambdaContext(requestId, name, arn, timeout));
-        String input = new String(payload, StandardCharsets.UTF_8);
+        FunctionRunner.Outcome outcome = runner.invoke(requestId, payload);
         if (takeCrash(name)) {
-            failure = new RuntimeExitError(requestId);
+            runner.discardEnvironments();
+            outcome = FunctionRunner.Outcome.failure(LambdaErrors.document(new RuntimeExitError(requestId)));
         }
-        Invocation invocation = failure == null
-                ? new Invocation(requestId, name, invocationType, input, output.toString(StandardCharsets.UTF_8),
-                        null, null, startedAt, Instant.now())
-                : new Invocation(requestId, name, invocationType, input, LambdaErrors.document(failure).toString(),
-                        LambdaErrors.errorType(failure), LambdaErrors.errorMessage(failure), startedAt, Instant.now());
+        Invocation invocation = new Invocation(requestId, name, invocationType, new String(payload, StandardCharsets.UTF_8),
+                outcome.payload(), outcome.errorType(), outcome.errorMessage(), startedAt, Instant.now());
         log.add(invocation);
         return invocation;
     }
@@ -106,16 +107,10 @@ public final class LambdaFunctions {
         return crash[0];
     }
 
-    // Lambda reports anything a handler throws — checked, unchecked or an Error — as a function error,
-    // so this is the one place that catches Throwable: it turns it into the caller-visible error document.
-    @SuppressWarnings("java:S1181")
-    private static Throwable run(RequestStreamHandler handler, byte[] payload, ByteArrayOutputStream output,
-                                 LocalLambdaContext context) {
-        try {
-            handler.handleRequest(new ByteArrayInputStream(payload), output, context);
-            return null;
-        } catch (IOException | RuntimeException | Error e) {
-            return e;
-        }
+    /** Stops every function's environments. */
+    @Override
+    public void close() {
+        runners.values().forEach(FunctionRunner::close);
+        runners.clear();
     }
 }

@@ -27,7 +27,7 @@ class EventRouterTest {
 
     @BeforeEach
     void registerTarget() {
-        functions.register("JobStateChange", (in, out, context) -> in.transferTo(out));
+        functions.registerInProcess("JobStateChange", (in, out, context) -> in.transferTo(out));
         router.addRule("job-terminal", TERMINAL_JOB_RULE, "JobStateChange");
     }
 

@@ -19,7 +19,7 @@ class LambdaFunctionsTest {
 
     @Test
     void aCrashHappensAfterTheHandlerDidItsWorkAndOnlyForTheCountAsked() {
-        functions.register("Submit", (in, out, context) -> {
+        functions.registerInProcess("Submit", (in, out, context) -> {
             sideEffects.incrementAndGet();
             in.transferTo(out);
         });
@@ -38,7 +38,7 @@ class LambdaFunctionsTest {
 
     @Test
     void theContextNamesTheFunctionAndTheLogRecordsTheInput() {
-        functions.register("Echo", (in, out, context) ->
+        functions.registerInProcess("Echo", (in, out, context) ->
                 out.write(context.getInvokedFunctionArn().getBytes(StandardCharsets.UTF_8)));
 
         Invocation invocation = invoke("Echo:live");
