@@ -52,6 +52,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final S3Client s3;
     private String stateMachineArn;
     private SparkSubmitJobRunner sparkJobs;
+    private Path functionLogs;
 
     /** What runs a job run's RUNNING phase. */
     public enum Runner {
@@ -85,8 +86,9 @@ public final class LocalPipeline implements AutoCloseable {
         }
         Path logs = Files.createDirectories(repoRoot.resolve("local/target/local-aws"));
         LocalPipeline pipeline = new LocalPipeline(LocalAws.start(moto, logs));
+        pipeline.functionLogs = repoRoot.resolve("local/target/lambda-logs");
         LocalFunctions.deploy(pipeline.gateway().lambdas(), runtime, deploymentEnvironment(), pipeline.aws.endpoint(),
-                repoRoot.resolve("local/target/lambda-logs"));
+                pipeline.functionLogs);
         if (runner == Runner.SPARK_SUBMIT) {
             pipeline.sparkJobs = new SparkSubmitJobRunner(repoRoot.resolve(".venv/bin/spark-submit"), pipeline.s3,
                     pipeline.aws.endpoint(), LocalGateway.REGION, repoRoot.resolve("local/target/spark-runs"));
@@ -191,6 +193,11 @@ public final class LocalPipeline implements AutoCloseable {
 
     public S3Client s3() {
         return s3;
+    }
+
+    /** Where each Lambda environment writes its output: the emulator's lines and the function's own logs. */
+    public Path functionLogs() {
+        return functionLogs;
     }
 
     /** The spark-submit runner, when the pipeline was started with {@link Runner#SPARK_SUBMIT}. */

@@ -59,7 +59,7 @@ public final class LocalRun {
         Path repoRoot = RepositoryRoot.find();
         ConsoleRouting routing;
         try {
-            routing = ConsoleRouting.toFile(repoRoot.resolve("tests/target/local-run/pipeline.log"));
+            routing = ConsoleRouting.toFile(repoRoot.resolve("local/target/local-run/pipeline.log"));
         } catch (IOException e) {
             System.err.println("error: cannot write the local run's log: " + e.getMessage());
             System.exit(SETUP_FAILED);
@@ -131,6 +131,7 @@ public final class LocalRun {
         new RunReport(pipeline, out).print(execution, run, arguments == null ? List.of() : arguments, uploaded,
                 run.flatMap(r -> pipeline.sparkJobs().map(jobs -> repoRoot.relativize(jobs.workDirectory(r.jobRunId())))));
         out.println("  pipeline log: " + repoRoot.relativize(routing.logFile()));
+        out.println("  function logs: " + repoRoot.relativize(pipeline.functionLogs()) + "/ (one file per Lambda environment)");
         return execution.status() == ExecutionStatus.SUCCEEDED ? SUCCEEDED : DID_NOT_SUCCEED;
     }
 
