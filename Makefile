@@ -65,9 +65,14 @@ test: setup lint
 	cd connector/python && ../../$(VENV)/bin/python -m pytest -q tests --ignore=tests/e2e
 
 # Benchmarks print figures side by side with a baseline; they are not part of `make test`.
+# The cold start of each function (local's ColdStartBenchmark, BENCH_RUNS fresh environments per
+# function and build) runs in the Failsafe phase, after the bench profile has built the naive jar.
+BENCH_RUNS ?= 5
 bench: setup
 	$(MVN) -q -pl connector -am install -DskipTests
 	$(MVN) -pl connector surefire:test -Dtest='*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) -q -Pbench -pl local -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dit.test='*Benchmark' -Dfailsafe.failIfNoSpecifiedTests=false -Dbench.runs=$(BENCH_RUNS)
 
 # The CDK app's CloudFormation template, offline (see docs/deploy.md).
 synth: build

@@ -16,6 +16,7 @@ public final class AwaitJobRunHandler extends JsonHandler {
 
     public AwaitJobRunHandler() {
         this(Pipeline.fromEnvironment());
+        ColdStart.report();
     }
 
     public AwaitJobRunHandler(Pipeline pipeline) {

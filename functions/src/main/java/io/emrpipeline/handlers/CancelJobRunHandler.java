@@ -15,6 +15,7 @@ public final class CancelJobRunHandler extends JsonHandler {
 
     public CancelJobRunHandler() {
         this(Pipeline.fromEnvironment());
+        ColdStart.report();
     }
 
     public CancelJobRunHandler(Pipeline pipeline) {

@@ -14,6 +14,7 @@ public final class JobStateChangeHandler extends JsonHandler {
 
     public JobStateChangeHandler() {
         this(Pipeline.fromEnvironment());
+        ColdStart.report();
     }
 
     public JobStateChangeHandler(Pipeline pipeline) {

@@ -13,6 +13,7 @@ public final class ReconcileJobRunHandler extends JsonHandler {
 
     public ReconcileJobRunHandler() {
         this(Pipeline.fromEnvironment());
+        ColdStart.report();
     }
 
     public ReconcileJobRunHandler(Pipeline pipeline) {

@@ -10,6 +10,7 @@ public final class SubmitJobRunHandler extends JsonHandler {
 
     public SubmitJobRunHandler() {
         this(Pipeline.fromEnvironment());
+        ColdStart.report();
     }
 
     public SubmitJobRunHandler(Pipeline pipeline) {

@@ -3,6 +3,8 @@ package io.emrpipeline.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.emrpipeline.contract.Contract;
+import io.emrpipeline.contract.FunctionSpec;
 import io.emrpipeline.local.emr.EmrServerlessRoute;
 import io.emrpipeline.local.emr.JobRunModel;
 import io.emrpipeline.local.emr.JobRunner;
@@ -15,11 +17,13 @@ import io.emrpipeline.local.events.StepFunctionsRoute;
 import io.emrpipeline.local.http.GatewayRequest;
 import io.emrpipeline.local.http.MotoForwarder;
 import io.emrpipeline.local.http.Replies;
+import io.emrpipeline.local.iam.CallLog;
 import io.emrpipeline.local.lambda.LambdaFunctions;
 import io.emrpipeline.local.lambda.InFlightTaskTokens;
 import io.emrpipeline.local.lambda.LambdaInvokeRoute;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.net.InetAddress;
@@ -27,6 +31,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 /**
  * The one endpoint every local client talks to. It serves what moto cannot — Lambda Invoke with
@@ -44,6 +49,7 @@ public final class LocalGateway implements AutoCloseable {
     private final ExecutorService requestThreads;
     private final BackgroundWork background = new BackgroundWork("gateway-background");
     private final Queue<String> forwarded = new ConcurrentLinkedQueue<>();
+    private final CallLog calls = new CallLog(functionsByAccessKey(), ACCOUNT_ID);
     private final MotoForwarder moto;
     private final LambdaFunctions lambdas = new LambdaFunctions(REGION, ACCOUNT_ID);
     private final EventRouter events = new EventRouter(lambdas, background);
@@ -140,7 +146,9 @@ public final class LocalGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) {
         try (exchange) {
-            route(GatewayRequest.read(exchange), exchange);
+            GatewayRequest request = GatewayRequest.read(exchange);
+            calls.record(request);
+            route(request, exchange);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "gateway I/O failed for " + exchange.getRequestURI(), e);
         } catch (InterruptedException e) {
@@ -170,6 +178,19 @@ public final class LocalGateway implements AutoCloseable {
     /** "METHOD /path" of every request passed to moto since the last reset (S3 calls among them). */
     public List<String> forwardedRequests() {
         return List.copyOf(forwarded);
+    }
+
+    /**
+     * The IAM authorizations the functions' requests needed (action, resource), for checking
+     * against their roles' policies. Not cleared by {@link #reset}: its reader drains it.
+     */
+    public CallLog calls() {
+        return calls;
+    }
+
+    private static Map<String, String> functionsByAccessKey() {
+        return Contract.get().functions().stream().map(FunctionSpec::name)
+                .collect(Collectors.toMap(LocalFunctions::accessKeyId, name -> name));
     }
 
     private static void answerInternalError(HttpExchange exchange, RuntimeException e) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.core.Json;
 import io.emrpipeline.contract.RepositoryRoot;
+import io.emrpipeline.e2e.iam.IamCheck;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobRunState;
 import io.emrpipeline.local.emr.JobRunView;
@@ -54,9 +55,14 @@ class SparkJobsIT {
     }
 
     @AfterAll
-    static void stopPipeline() {
+    static void stopPipeline() throws Exception {
         if (pipeline != null) {
-            pipeline.close();
+            try {
+                // The same IAM check as LocalPipelineExtension's, for this pipeline's functions.
+                IamCheck.evaluate(pipeline.gateway().calls().drain()).assertAllowed();
+            } finally {
+                pipeline.close();
+            }
         }
     }
 

@@ -66,7 +66,8 @@ final class FunctionPermissions {
             statements.add(allow(List.of("emr-serverless:ListApplications"), List.of("*")));
         }
         if (emr.createAtRuntime()) {
-            statements.add(allow(List.of("emr-serverless:CreateApplication"), emr.applications(scope)));
+            // Like ListApplications, CreateApplication takes no resource: a statement naming applications never matches it.
+            statements.add(allow(List.of("emr-serverless:CreateApplication"), List.of("*")));
             statements.add(PolicyStatement.Builder.create()
                     .actions(List.of("iam:CreateServiceLinkedRole"))
                     .resources(List.of(Stack.of(scope).formatArn(ArnComponents.builder()
@@ -107,7 +108,8 @@ final class FunctionPermissions {
     /** Why a wildcard resource of these statements is as narrow as it can be (cdk-nag IAM5). */
     String wildcardReason(String resource) {
         if (resource.equals("*")) {
-            return "emr-serverless:ListApplications has no resource-level permissions; resolving an application by name needs it.";
+            return "emr-serverless:ListApplications and CreateApplication have no resource-level permissions; resolving an"
+                    + " application by name needs the first, creating one at run time (allowCreateApplication) the second.";
         }
         if (resource.endsWith("/jobruns/*")) {
             return "Job run ids are assigned by EMR Serverless at StartJobRun, so job-run actions are scoped to the runs of the"

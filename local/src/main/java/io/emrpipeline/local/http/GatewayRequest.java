@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * One request as the gateway received it, body read in full, with the bits of AWS wire
- * protocol the routes dispatch on: the SigV4 credential scope (which service and region the
- * client signed for) and the JSON-protocol {@code X-Amz-Target}.
+ * protocol the routes dispatch on: the SigV4 credential (who signed, for which service and
+ * region) and the JSON-protocol {@code X-Amz-Target}.
  */
 public record GatewayRequest(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
 
     private static final Pattern CREDENTIAL_SCOPE =
-            Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
+            Pattern.compile("Credential=([^/]+)/\\d{8}/([^/]+)/([^/]+)/aws4_request");
     private static final String DEFAULT_REGION = "us-east-1";
 
     public static GatewayRequest read(HttpExchange exchange) throws IOException {
@@ -36,12 +36,18 @@ public record GatewayRequest(String method, String rawPath, String rawQuery, Hea
     /** The service the client signed for ({@code emr-serverless}, {@code states}, …), or "" when unsigned. */
     public String signingService() {
         Matcher m = credentialScope();
-        return m == null ? "" : m.group(2);
+        return m == null ? "" : m.group(3);
+    }
+
+    /** The access key id the client signed with (who is calling), or "" when unsigned. */
+    public String accessKeyId() {
+        Matcher m = credentialScope();
+        return m == null ? "" : m.group(1);
     }
 
     public String region() {
         Matcher m = credentialScope();
-        return m == null ? DEFAULT_REGION : m.group(1);
+        return m == null ? DEFAULT_REGION : m.group(2);
     }
 
     /** The JSON 1.0/1.1 operation, e.g. {@code AWSEvents.PutEvents}, or "" for REST protocols. */

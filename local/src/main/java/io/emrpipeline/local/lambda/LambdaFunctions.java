@@ -19,6 +19,8 @@ public final class LambdaFunctions implements AutoCloseable {
     private final Map<String, FunctionRunner> runners = new ConcurrentHashMap<>();
     private final InvocationLog log = new InvocationLog();
     private final Map<String, Integer> crashesLeft = new ConcurrentHashMap<>();
+    /** The deployed runners of functions replaced for a test, put back on {@link #resetFaults()}. */
+    private final Map<String, FunctionRunner> replaced = new ConcurrentHashMap<>();
 
     public LambdaFunctions(String region, String accountId) {
         this.region = region;
@@ -39,12 +41,47 @@ public final class LambdaFunctions implements AutoCloseable {
         if (previous != null && previous != runner) {
             previous.close();
         }
+        FunctionRunner replacedBefore = replaced.remove(functionName);
+        if (replacedBefore != null) {
+            replacedBefore.close();
+        }
     }
 
     /** A handler object run in this JVM ({@link InProcessRunner}), for the gateway's own tests. */
     public void registerInProcess(String functionName, RequestStreamHandler handler) {
         register(functionName, new InProcessRunner(functionName, FunctionNames.arn(region, accountId, functionName),
                 handler, Duration.ofMinutes(1)));
+    }
+
+    /**
+     * The runner deployed under this name (the local pipeline's are {@code runtime.EnvironmentPool}).
+     *
+     * @throws FunctionNotFoundException when no function of that name is deployed
+     */
+    public FunctionRunner runner(String nameOrArn) {
+        String name = FunctionNames.bareName(nameOrArn);
+        FunctionRunner runner = runners.get(name);
+        if (runner == null) {
+            throw new FunctionNotFoundException(FunctionNames.arn(region, accountId, name));
+        }
+        return runner;
+    }
+
+    /**
+     * For one test: the function runs with {@code replacement} (another timeout, another endpoint)
+     * until {@link #resetFaults()}, which closes it and puts the deployed runner back, its warm
+     * environments intact, so the change cannot leak into the next test.
+     */
+    public void replaceUntilReset(String functionName, FunctionRunner replacement) {
+        String name = FunctionNames.bareName(functionName);
+        FunctionRunner previous = runners.put(name, replacement);
+        if (previous == null) {
+            runners.remove(name);
+            throw new FunctionNotFoundException(FunctionNames.arn(region, accountId, name));
+        }
+        if (replaced.putIfAbsent(name, previous) != null && previous != replacement) {
+            previous.close();
+        }
     }
 
     public boolean exists(String nameOrArn) {
@@ -65,9 +102,16 @@ public final class LambdaFunctions implements AutoCloseable {
         crashesLeft.put(FunctionNames.bareName(functionName), count);
     }
 
-    /** Turns the crash faults off; deployed functions stay. */
+    /** Turns the crash faults off and puts back the functions replaced for a test; deployed functions stay. */
     public void resetFaults() {
         crashesLeft.clear();
+        replaced.forEach((name, deployed) -> {
+            FunctionRunner replacement = runners.put(name, deployed);
+            replaced.remove(name);
+            if (replacement != null && replacement != deployed) {
+                replacement.close();
+            }
+        });
     }
 
     public InvocationLog log() {
@@ -81,10 +125,7 @@ public final class LambdaFunctions implements AutoCloseable {
      */
     public Invocation invoke(String nameOrArn, byte[] payload, String invocationType) {
         String name = FunctionNames.bareName(nameOrArn);
-        FunctionRunner runner = runners.get(name);
-        if (runner == null) {
-            throw new FunctionNotFoundException(FunctionNames.arn(region, accountId, name));
-        }
+        FunctionRunner runner = runner(name);
         String requestId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
         FunctionRunner.Outcome outcome = runner.invoke(requestId, payload);
@@ -110,6 +151,7 @@ public final class LambdaFunctions implements AutoCloseable {
     /** Stops every function's environments. */
     @Override
     public void close() {
+        resetFaults();
         runners.values().forEach(FunctionRunner::close);
         runners.clear();
     }

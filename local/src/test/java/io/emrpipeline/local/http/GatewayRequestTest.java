@@ -15,10 +15,11 @@ class GatewayRequestTest {
     }
 
     @Test
-    void serviceAndRegionComeFromTheSigV4CredentialScope() {
-        GatewayRequest request = signed("AWS4-HMAC-SHA256 Credential=test/20250101/eu-west-1/emr-serverless/aws4_request, "
-                + "SignedHeaders=host;x-amz-date, Signature=abc", null);
+    void callerServiceAndRegionComeFromTheSigV4Credential() {
+        GatewayRequest request = signed("AWS4-HMAC-SHA256 Credential=LOCALSUBMITJOBRUN/20250101/eu-west-1/emr-serverless/"
+                + "aws4_request, SignedHeaders=host;x-amz-date, Signature=abc", null);
 
+        assertEquals("LOCALSUBMITJOBRUN", request.accessKeyId());
         assertEquals("emr-serverless", request.signingService());
         assertEquals("eu-west-1", request.region());
     }
@@ -27,6 +28,7 @@ class GatewayRequestTest {
     void anUnsignedRequestHasNoServiceAndTheDefaultRegion() {
         GatewayRequest request = new GatewayRequest("GET", "/", null, new Headers(), new byte[0]);
 
+        assertEquals("", request.accessKeyId());
         assertEquals("", request.signingService());
         assertEquals("us-east-1", request.region());
     }

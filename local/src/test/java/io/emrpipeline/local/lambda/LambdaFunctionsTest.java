@@ -48,6 +48,31 @@ class LambdaFunctionsTest {
     }
 
     @Test
+    void aFunctionReplacedForOneTestIsBackAfterTheResetAndItsReplacementClosed() {
+        functions.registerInProcess("Submit", (in, out, context) -> out.write("deployed".getBytes(StandardCharsets.UTF_8)));
+        AtomicInteger replacementsClosed = new AtomicInteger();
+        FunctionRunner replacement = new FunctionRunner() {
+            @Override
+            public Outcome invoke(String requestId, byte[] payload) {
+                return Outcome.success("replacement");
+            }
+
+            @Override
+            public void close() {
+                replacementsClosed.incrementAndGet();
+            }
+        };
+
+        functions.replaceUntilReset("Submit", replacement);
+        Invocation replaced = invoke("Submit");
+        functions.resetFaults();
+
+        assertEquals("replacement", replaced.responsePayload());
+        assertEquals("deployed", invoke("Submit").responsePayload());
+        assertEquals(1, replacementsClosed.get());
+    }
+
+    @Test
     void anUnregisteredFunctionIsNotFound() {
         assertThrows(FunctionNotFoundException.class, () -> invoke("Missing"));
     }

@@ -80,6 +80,20 @@ public final class EnvironmentPool implements FunctionRunner {
         stopping.forEach(RuntimeEnvironment::close);
     }
 
+    /**
+     * Fault for tests: kills the runtime (the function's JVM) of every environment serving an
+     * invocation right now. The caller of that invocation gets what the emulator reports.
+     *
+     * @return how many runtime processes were killed
+     */
+    public int killRunningRuntimes() {
+        List<RuntimeEnvironment> busy;
+        synchronized (this) {
+            busy = all.stream().filter(environment -> !idle.contains(environment)).toList();
+        }
+        return busy.stream().mapToInt(RuntimeEnvironment::killRuntime).sum();
+    }
+
     /** How many environments this function has started so far (cold starts). */
     public synchronized int coldStarts() {
         return started;

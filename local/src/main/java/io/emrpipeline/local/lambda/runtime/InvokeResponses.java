@@ -18,6 +18,12 @@ final class InvokeResponses {
     /** The fields of the runtime's error document; a handler's own output never has only these. */
     private static final Set<String> ERROR_FIELDS = Set.of("errorType", "errorMessage", "stackTrace", "cause");
     private static final String TIMED_OUT = "Task timed out after ";
+    /**
+     * What the runtime interface client calls a handler string it cannot call (no such public
+     * method, say): its document then has no errorType, and the type goes in a header the emulator
+     * drops. The caller still gets the document as the runtime wrote it.
+     */
+    static final String BAD_FUNCTION_CODE = "Runtime.BadFunctionCode";
 
     private InvokeResponses() {}
 
@@ -27,7 +33,8 @@ final class InvokeResponses {
         }
         JsonNode document = errorDocument(body);
         if (document != null) {
-            return Outcome.failure(document);
+            return document.path("errorType").isTextual() ? Outcome.failure(document)
+                    : new Outcome(body, BAD_FUNCTION_CODE, document.path("errorMessage").asText());
         }
         if (status != 200) {
             return Outcome.failure(error("Runtime.Unknown", "RequestId: " + requestId + " Error: " + status + " " + body));
@@ -47,7 +54,7 @@ final class InvokeResponses {
         } catch (IllegalArgumentException notJson) {
             return null;
         }
-        if (!json.isObject() || !json.path("errorType").isTextual()) {
+        if (!json.isObject() || !json.path("errorType").isTextual() && !json.path("errorMessage").isTextual()) {
             return null;
         }
         var fields = json.fieldNames();

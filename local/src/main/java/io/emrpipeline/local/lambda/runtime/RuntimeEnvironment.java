@@ -81,6 +81,18 @@ final class RuntimeEnvironment implements AutoCloseable {
         return emulator.isAlive();
     }
 
+    /**
+     * Kills the function's JVM with SIGKILL, as the OS kills a runtime out of memory; the emulator
+     * stays, reports the death to the caller and starts a new runtime on the next invocation.
+     *
+     * @return how many runtime processes were killed (none between a timeout and the next init)
+     */
+    int killRuntime() {
+        List<ProcessHandle> runtime = emulator.descendants().toList();
+        runtime.forEach(ProcessHandle::destroyForcibly);
+        return runtime.size();
+    }
+
     @Override
     public void close() {
         destroy(emulator);
