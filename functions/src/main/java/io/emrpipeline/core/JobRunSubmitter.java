@@ -2,8 +2,11 @@ package io.emrpipeline.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.errors.ExecutionStopped;
+import io.emrpipeline.errors.TransientAwsError;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -25,19 +28,21 @@ public final class JobRunSubmitter {
     private final EntrypointStager bootstrap;
     private final EmrServerlessApi emr;
     private final RunRecords runs;
+    private final JobRunStopper stopper;
     private final Links links;
     private final JobRunEvents events;
     private final String defaultLogUri;
 
     public JobRunSubmitter(JobRequestValidator validator, RoleRules roles, ApplicationResolver applications,
-            EntrypointStager bootstrap, EmrServerlessApi emr, RunRecords runs, Links links, JobRunEvents events,
-            String defaultLogUri) {
+            EntrypointStager bootstrap, EmrServerlessApi emr, RunRecords runs, JobRunStopper stopper, Links links,
+            JobRunEvents events, String defaultLogUri) {
         this.validator = validator;
         this.roles = roles;
         this.applications = applications;
         this.bootstrap = bootstrap;
         this.emr = emr;
         this.runs = runs;
+        this.stopper = stopper;
         this.links = links;
         this.events = events;
         this.defaultLogUri = defaultLogUri;
@@ -48,12 +53,17 @@ public final class JobRunSubmitter {
         JobRequest request = validator.validate(input, roles);
         String applicationId = applications.resolve(request.application());
         String jobRunName = jobRunName(request.name(), execution.name());
-        runs.save(new RunRecords.RunRecord(execution.arn(), execution.name(), applicationId, jobRunName, null));
+        RunRecords.RunRecord before = recordBeforeStart(new RunRecords.RunRecord(execution.arn(), execution.name(),
+                applicationId, jobRunName, null, false, null));
 
         StartJobRunRequest start = startRequest(request, applicationId, jobRunName, execution);
         StartJobRunResponse started = emr.startJobRun(start);
         JobRunKey run = new JobRunKey(applicationId, started.jobRunId());
-        runs.save(new RunRecords.RunRecord(execution.arn(), execution.name(), applicationId, jobRunName, started.jobRunId()));
+        if (runs.replace(before, before.withJobRun(started.jobRunId())).isEmpty()) {
+            // The record changed since it was read: a stop marked it. The job must not outlive the execution.
+            stopper.stopStarted(run, execution.arn());
+            throw new ExecutionStopped(execution.name(), "the job run it had just started, " + run + ", was cancelled");
+        }
         try (var fields = CloseableThreadContext.put("applicationId", applicationId).put("jobRunId", started.jobRunId())) {
             LOG.info("started job run");
         }
@@ -68,6 +78,26 @@ public final class JobRunSubmitter {
                 .put("jobRunName", jobRunName);
         result.set("links", runLinks);
         return result;
+    }
+
+    /**
+     * Writes the record StartJobRun's answer will replace. A retried submit finds its own earlier
+     * record (StartJobRun's clientToken then returns the same job); a stopped one finds the stop.
+     */
+    private RunRecords.RunRecord recordBeforeStart(RunRecords.RunRecord fresh) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<RunRecords.RunRecord> existing = runs.find(fresh.executionName());
+            if (existing.isPresent() && existing.get().stopRequested()) {
+                throw new ExecutionStopped(fresh.executionName(), "nothing was started");
+            }
+            Optional<RunRecords.RunRecord> written = existing.isPresent()
+                    ? runs.replace(existing.get(), fresh.withJobRun(existing.get().jobRunId()))
+                    : runs.create(fresh);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
+        throw new TransientAwsError("writing the run record", new IllegalStateException("it kept changing"));
     }
 
     /**

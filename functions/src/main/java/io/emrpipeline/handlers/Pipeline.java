@@ -8,20 +8,23 @@ import io.emrpipeline.aws.SfnTaskCallbacks;
 import io.emrpipeline.config.PipelineConfig;
 import io.emrpipeline.core.ApplicationResolver;
 import io.emrpipeline.core.Callbacks;
+import io.emrpipeline.core.Claims;
 import io.emrpipeline.core.DomainEvents;
+import io.emrpipeline.core.EmrServerlessApi;
 import io.emrpipeline.core.EntrypointStager;
 import io.emrpipeline.core.JobRequestValidator;
 import io.emrpipeline.core.JobRunCanceller;
 import io.emrpipeline.core.JobRunCompletion;
 import io.emrpipeline.core.JobRunEvents;
 import io.emrpipeline.core.JobRunOutcomes;
+import io.emrpipeline.core.JobRunStopper;
 import io.emrpipeline.core.JobRunSubmitter;
 import io.emrpipeline.core.Links;
+import io.emrpipeline.core.ObjectStore;
 import io.emrpipeline.core.RoleRules;
 import io.emrpipeline.core.RunRecords;
-import io.emrpipeline.core.ObjectStore;
 import io.emrpipeline.core.TaskCallbacks;
-import io.emrpipeline.core.EmrServerlessApi;
+import java.time.Clock;
 
 /**
  * The composition root: builds the domain services of one container from its configuration.
@@ -48,15 +51,17 @@ public final class Pipeline {
         JobRunEvents events = new JobRunEvents(ports.events());
         Links links = new Links(config.region(), config.objectLinkBase());
         RunRecords runs = new RunRecords(ports.bucket());
+        Callbacks callbacks = new Callbacks(ports.bucket());
+        JobRunStopper stopper = new JobRunStopper(ports.emr(), callbacks);
         this.submitter = new JobRunSubmitter(
                 new JobRequestValidator(),
                 new RoleRules(config.allowedExecutionRoleArns(), config.defaultExecutionRoleArn()),
                 new ApplicationResolver(ports.emr(), config.allowCreateApplication()),
                 new EntrypointStager(ports.bucket(), EntrypointStager.bundledBootstrap()),
-                ports.emr(), runs, links, events, config.defaultLogUri());
-        this.completion = new JobRunCompletion(ports.emr(), new Callbacks(ports.bucket()), ports.tasks(),
-                new JobRunOutcomes(links), events);
-        this.canceller = new JobRunCanceller(runs, ports.emr());
+                ports.emr(), runs, stopper, links, events, config.defaultLogUri());
+        this.completion = new JobRunCompletion(ports.emr(), callbacks, new Claims(ports.bucket(), Clock.systemUTC()),
+                ports.tasks(), new JobRunOutcomes(links), events);
+        this.canceller = new JobRunCanceller(runs, ports.emr(), stopper);
     }
 
     private static Ports awsPorts(PipelineConfig config) {
