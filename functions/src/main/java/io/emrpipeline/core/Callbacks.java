@@ -1,6 +1,7 @@
 package io.emrpipeline.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,9 @@ import java.util.Optional;
  * are secrets: this class never logs them.
  */
 public final class Callbacks {
+
+    private static final String PREFIX = "callbacks/";
+    private static final String SUFFIX = ".json";
 
     private final ObjectStore store;
 
@@ -46,12 +50,21 @@ public final class Callbacks {
                 .map(json -> new Callback(Json.text(json, "taskToken"), Json.text(json, "executionArn")));
     }
 
+    /** Every stored wait, by the job run it waits on (one listing of the prefix). */
+    public List<JobRunKey> all() {
+        return store.list(PREFIX).stream()
+                .map(key -> key.substring(PREFIX.length(), key.length() - SUFFIX.length()).split("/"))
+                .filter(parts -> parts.length == 2)
+                .map(parts -> new JobRunKey(parts[0], parts[1]))
+                .toList();
+    }
+
     public void delete(JobRunKey run) {
         store.delete(key(run));
     }
 
     private static String key(JobRunKey run) {
-        return "callbacks/" + run.applicationId() + "/" + run.jobRunId() + ".json";
+        return PREFIX + run.applicationId() + "/" + run.jobRunId() + SUFFIX;
     }
 
 }

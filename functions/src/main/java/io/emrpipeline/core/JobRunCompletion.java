@@ -108,7 +108,12 @@ public final class JobRunCompletion {
         if (!JobRunOutcomes.isTerminal(jobRun.state())) {
             return Action.NOT_TERMINAL;
         }
-        return finish(run, jobRun, wait.get().executionArn(), "ReconcileSweep");
+        Action action = finish(run, jobRun, wait.get().executionArn(), "ReconcileSweep");
+        if (action == Action.ALREADY_CLAIMED && claims.find(run).filter(claim -> claim.status() == Claims.Status.DONE).isPresent()) {
+            // The end was told; this wait was stored after (a stop racing the end): nothing will use it.
+            callbacks.delete(run);
+        }
+        return action;
     }
 
     private Action finish(JobRunKey run, JobRun jobRun, String executionArn, String path) {

@@ -21,12 +21,16 @@ public final class JobRunStopper {
         this.callbacks = callbacks;
     }
 
-    /** @return true when this call cancelled the run; false when it had already ended */
+    /**
+     * The wait is stored before the cancel is requested, so the CANCELLED event, however soon it
+     * comes, finds it. A run that had already ended keeps it too: its end may have come before
+     * anyone owned it, and the sweep finishes it.
+     *
+     * @return true when this call cancelled the run; false when it had already ended
+     */
     public boolean stopStarted(JobRunKey run, String executionArn) {
+        callbacks.saveIfAbsent(run, new Callbacks.Callback(null, executionArn));
         boolean cancelled = emr.cancelJobRun(run.applicationId(), run.jobRunId());
-        if (cancelled) {
-            callbacks.saveIfAbsent(run, new Callbacks.Callback(null, executionArn));
-        }
         try (var fields = CloseableThreadContext.put("applicationId", run.applicationId()).put("jobRunId", run.jobRunId())
                 .put("cancelled", Boolean.toString(cancelled))) {
             LOG.info("cancel requested");

@@ -21,6 +21,9 @@ import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
 public final class JobRunSubmitter {
 
     private static final Logger LOG = LogManager.getLogger(JobRunSubmitter.class);
+    /** EMR Serverless ends a job run after this long when StartJobRun sets no executionTimeoutMinutes. */
+    static final long EMR_DEFAULT_TIMEOUT_MINUTES = 720;
+    static final long AWAIT_MARGIN_SECONDS = 600;
 
     private final JobRequestValidator validator;
     private final RoleRules roles;
@@ -48,7 +51,7 @@ public final class JobRunSubmitter {
         this.defaultLogUri = defaultLogUri;
     }
 
-    /** @return {@code {applicationId, jobRunId, arn, jobRunName, links}} */
+    /** @return {@code {applicationId, jobRunId, arn, jobRunName, awaitTimeoutSeconds, links}} */
     public ObjectNode submit(JsonNode input, ExecutionRef execution) {
         JobRequest request = validator.validate(input, roles);
         String applicationId = applications.resolve(request.application());
@@ -75,9 +78,20 @@ public final class JobRunSubmitter {
                 .put("applicationId", applicationId)
                 .put("jobRunId", started.jobRunId())
                 .put("arn", started.arn())
-                .put("jobRunName", jobRunName);
+                .put("jobRunName", jobRunName)
+                .put("awaitTimeoutSeconds", awaitTimeoutSeconds(request));
         result.set("links", runLinks);
         return result;
+    }
+
+    /**
+     * How long the await state waits for the job's end before it asks EMR itself: the job's own
+     * timeout (EMR's default of 12 hours when the request sets none) plus a margin for EMR to stop
+     * it and the end to be told. No polling in between: a running job costs nothing.
+     */
+    static long awaitTimeoutSeconds(JobRequest request) {
+        long jobMinutes = request.timeoutMinutes() == null ? EMR_DEFAULT_TIMEOUT_MINUTES : request.timeoutMinutes();
+        return jobMinutes * 60 + AWAIT_MARGIN_SECONDS;
     }
 
     /**

@@ -21,6 +21,7 @@ import io.emrpipeline.core.JobRunStopper;
 import io.emrpipeline.core.JobRunSubmitter;
 import io.emrpipeline.core.Links;
 import io.emrpipeline.core.ObjectStore;
+import io.emrpipeline.core.ReconcileSweep;
 import io.emrpipeline.core.RoleRules;
 import io.emrpipeline.core.RunRecords;
 import io.emrpipeline.core.TaskCallbacks;
@@ -38,6 +39,7 @@ public final class Pipeline {
     private final JobRunSubmitter submitter;
     private final JobRunCompletion completion;
     private final JobRunCanceller canceller;
+    private final ReconcileSweep sweep;
 
     /** The ports of the domain core: every AWS call the functions make goes through one of them. */
     public record Ports(EmrServerlessApi emr, ObjectStore bucket, TaskCallbacks tasks, DomainEvents events) {}
@@ -62,6 +64,7 @@ public final class Pipeline {
         this.completion = new JobRunCompletion(ports.emr(), callbacks, new Claims(ports.bucket(), Clock.systemUTC()),
                 ports.tasks(), new JobRunOutcomes(links), events);
         this.canceller = new JobRunCanceller(runs, ports.emr(), stopper);
+        this.sweep = new ReconcileSweep(callbacks, ports.emr(), completion);
     }
 
     private static Ports awsPorts(PipelineConfig config) {
@@ -95,5 +98,9 @@ public final class Pipeline {
 
     public JobRunCanceller canceller() {
         return canceller;
+    }
+
+    public ReconcileSweep sweep() {
+        return sweep;
     }
 }

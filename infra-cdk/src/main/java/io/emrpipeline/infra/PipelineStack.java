@@ -73,13 +73,14 @@ public final class PipelineStack extends Stack {
         this.stateMachine = new PipelineStateMachine(this, "Pipeline", PipelineStateMachineProps.builder()
                 .stateMachineName(prefix)
                 .functions(functions)
-                .heartbeatSeconds(settings.heartbeatSeconds())
                 .logRetention(retention)
                 .build());
         PipelineRules rules = new PipelineRules(this, "Rules", PipelineRulesProps.builder()
                 .stateMachineArn(stateMachine.stateMachine().getStateMachineArn())
                 .jobStateChange(functions.jobStateChange())
                 .cancelJobRun(functions.cancelJobRun())
+                .reconcileSweep(functions.reconcileSweep())
+                .reconcileMinutes(settings.reconcileMinutes())
                 .build());
         new Operability(this, "Operability", OperabilityProps.builder()
                 .dashboardName(prefix)

@@ -19,6 +19,7 @@ public final class LambdaFunctions implements AutoCloseable {
     private final Map<String, FunctionRunner> runners = new ConcurrentHashMap<>();
     private final InvocationLog log = new InvocationLog();
     private final Map<String, Integer> crashesLeft = new ConcurrentHashMap<>();
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     public LambdaFunctions(String region, String accountId) {
         this.region = region;
@@ -70,6 +71,11 @@ public final class LambdaFunctions implements AutoCloseable {
         crashesLeft.clear();
     }
 
+    /** Invocations of {@code functionName} running now. */
+    public int inFlight(String functionName) {
+        return inFlight.getOrDefault(functionName, 0);
+    }
+
     public InvocationLog log() {
         return log;
     }
@@ -87,7 +93,13 @@ public final class LambdaFunctions implements AutoCloseable {
         }
         String requestId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        FunctionRunner.Outcome outcome = runner.invoke(requestId, payload);
+        inFlight.merge(name, 1, Integer::sum);
+        FunctionRunner.Outcome outcome;
+        try {
+            outcome = runner.invoke(requestId, payload);
+        } finally {
+            inFlight.merge(name, -1, Integer::sum);
+        }
         if (takeCrash(name)) {
             runner.discardEnvironments();
             outcome = FunctionRunner.Outcome.failure(LambdaErrors.document(new RuntimeExitError(requestId)));
