@@ -98,9 +98,11 @@ class EventDeliveryIT {
         assertEquals(List.of("STORED_WAITING"), Scenarios.actions(pipeline, LocalPipeline.AWAIT));
         assertEquals(0, Scenarios.actions(pipeline, LocalPipeline.STATE_CHANGE).size(), "no terminal event was delivered");
         assertEquals(0, pipeline.gateway().lambdas().log().count(LocalPipeline.RECONCILE), "no per-execution polling");
-        assertTrue(pipeline.gateway().lambdas().log().count("ReconcileSweep") >= 1);
+        // The sweep answers the execution first, then tells the end: wait for the event, then check it came once.
+        Scenarios.awaitTrue(() -> succeededEvents(pipeline) >= 1, TIMEOUT);
         Scenarios.awaitQuiet(pipeline);
         assertEquals(1, succeededEvents(pipeline));
+        assertTrue(pipeline.gateway().lambdas().log().count("ReconcileSweep") >= 1);
     }
 
     @Test
