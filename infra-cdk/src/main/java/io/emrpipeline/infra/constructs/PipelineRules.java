@@ -28,7 +28,8 @@ public final class PipelineRules extends Construct {
         Contract contract = Contract.get();
         this.jobRunStateChange = Rule.Builder.create(this, "JobRunStateChange")
                 .description("EMR Serverless job run reached a terminal state: complete the waiting execution")
-                .eventPattern(EventPatternFile.load(contract.eventPattern("jobRunStateChange"), Map.of()))
+                .eventPattern(EventPatternFile.load(contract.eventPattern("jobRunStateChange"), Map.of(),
+                        props.applicationIds().isEmpty() ? Map.of() : Map.of("applicationId", props.applicationIds())))
                 .targets(List.of(target(props.jobStateChange())))
                 .build();
         this.cancelOnAbort = Rule.Builder.create(this, "CancelOnAbort")

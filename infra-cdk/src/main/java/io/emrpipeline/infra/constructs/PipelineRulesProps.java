@@ -1,5 +1,6 @@
 package io.emrpipeline.infra.constructs;
 
+import java.util.List;
 import java.util.Objects;
 import software.amazon.awscdk.services.lambda.IFunction;
 
@@ -11,6 +12,7 @@ public final class PipelineRulesProps {
     private final IFunction cancelJobRun;
     private final IFunction reconcileSweep;
     private final int reconcileMinutes;
+    private final List<String> applicationIds;
 
     private PipelineRulesProps(Builder builder) {
         this.stateMachineArn = Objects.requireNonNull(builder.stateMachineArn, "stateMachineArn");
@@ -18,6 +20,7 @@ public final class PipelineRulesProps {
         this.cancelJobRun = Objects.requireNonNull(builder.cancelJobRun, "cancelJobRun");
         this.reconcileSweep = Objects.requireNonNull(builder.reconcileSweep, "reconcileSweep");
         this.reconcileMinutes = builder.reconcileMinutes;
+        this.applicationIds = List.copyOf(builder.applicationIds);
     }
 
     public static Builder builder() {
@@ -29,6 +32,7 @@ public final class PipelineRulesProps {
     public IFunction cancelJobRun() { return cancelJobRun; }
     public IFunction reconcileSweep() { return reconcileSweep; }
     public int reconcileMinutes() { return reconcileMinutes; }
+    public List<String> applicationIds() { return applicationIds; }
 
     public static final class Builder {
         private String stateMachineArn;
@@ -36,6 +40,7 @@ public final class PipelineRulesProps {
         private IFunction cancelJobRun;
         private IFunction reconcileSweep;
         private int reconcileMinutes = 5;
+        private List<String> applicationIds = List.of();
 
         /** Fills the contract's state machine ARN placeholder in the aborted/timed-out pattern: only this machine's executions. */
         public Builder stateMachineArn(String value) { this.stateMachineArn = value; return this; }
@@ -44,6 +49,11 @@ public final class PipelineRulesProps {
         public Builder reconcileSweep(IFunction value) { this.reconcileSweep = value; return this; }
         /** How often the sweep finds lost ends (a lost event costs at most this long); {@code @default} 5. */
         public Builder reconcileMinutes(int value) { this.reconcileMinutes = value; return this; }
+        /**
+         * The deployment's applications: the job state rule matches only their runs, so other teams'
+         * jobs never reach JobStateChange. {@code @default} empty: any application (ids unknown at deploy time).
+         */
+        public Builder applicationIds(List<String> value) { this.applicationIds = value; return this; }
 
         public PipelineRulesProps build() {
             return new PipelineRulesProps(this);
