@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.services.emrserverless.model.RetryPolicy;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
 
@@ -134,6 +135,8 @@ public final class JobRunSubmitter {
                 .jobDriver(JobDriverFactory.driverFor(request.job(), bootstrap::stage))
                 .configurationOverrides(ConfigurationOverridesFactory.from(request.configurationOverrides(), defaultLogUri))
                 .executionTimeoutMinutes(request.timeoutMinutes() == null ? null : request.timeoutMinutes().longValue())
+                .retryPolicy(request.retryPolicy() == null ? null : RetryPolicy.builder().maxAttempts(request.retryPolicy().maxAttempts())
+                        .maxFailedAttemptsPerHour(request.retryPolicy().maxFailedAttemptsPerHour()).build())
                 .tags(tags)
                 .build();
     }

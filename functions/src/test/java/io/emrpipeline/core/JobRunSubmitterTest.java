@@ -55,6 +55,16 @@ class JobRunSubmitterTest {
     }
 
     @Test
+    void theRequestsRetryPolicyReachesStartJobRun() {
+        ObjectNode request = (ObjectNode) request();
+        request.putObject("retryPolicy").put("maxAttempts", 3);
+
+        String jobRunId = pipeline.submitter().submit(request, EXECUTION).path("jobRunId").asText();
+
+        assertEquals(3, pipeline.emr().jobRun(APP, jobRunId).retryPolicy().maxAttempts());
+    }
+
+    @Test
     void recordsTheRunBeforeStartingItAndAgainWithItsId() {
         pipeline.submitter().submit(request(), EXECUTION);
 

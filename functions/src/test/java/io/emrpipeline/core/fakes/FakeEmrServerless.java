@@ -150,6 +150,7 @@ public final class FakeEmrServerless implements EmrServerlessClient {
                     .jobDriver(request.jobDriver())
                     .configurationOverrides(request.configurationOverrides())
                     .executionTimeoutMinutes(request.executionTimeoutMinutes())
+                    .retryPolicy(request.retryPolicy())
                     .tags(request.tags())
                     .build());
             return id;
