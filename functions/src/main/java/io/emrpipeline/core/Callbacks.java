@@ -1,13 +1,19 @@
 package io.emrpipeline.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code callbacks/<applicationId>/<jobRunId>.json}: the task token AwaitJobRun waits on, with
- * the execution it belongs to. Tokens are secrets: this class never logs them.
+ * {@code callbacks/<applicationId>/<jobRunId>.json}: a stored wait — the job run belongs to this
+ * deployment, and an execution waits for its end. AwaitJobRun stores the task token it waits on;
+ * a cancel path stores a wait without a token, so the cancelled run's end is still told. Tokens
+ * are secrets: this class never logs them.
  */
 public final class Callbacks {
+
+    private static final String PREFIX = "callbacks/";
+    private static final String SUFFIX = ".json";
 
     private final ObjectStore store;
 
@@ -15,18 +21,42 @@ public final class Callbacks {
         this.store = store;
     }
 
-    public record Callback(String taskToken, String executionArn) {}
+    /** @param taskToken null for a wait nobody completes (the execution stopped), which still owns the run */
+    public record Callback(String taskToken, String executionArn) {
+
+        public Optional<String> token() {
+            return Optional.ofNullable(taskToken);
+        }
+    }
 
     public void save(JobRunKey run, Callback callback) {
-        store.put(key(run), Json.bytes(Json.object()
+        store.put(key(run), body(callback), "application/json");
+    }
+
+    /** Stores {@code callback} unless a wait is stored already (a token must never be overwritten). */
+    public void saveIfAbsent(JobRunKey run, Callback callback) {
+        store.putIfAbsent(key(run), body(callback), "application/json");
+    }
+
+    private static byte[] body(Callback callback) {
+        return Json.bytes(Json.object()
                 .put("taskToken", callback.taskToken())
                 .put("executionArn", callback.executionArn())
-                .put("storedAt", Instant.now().toString())), "application/json");
+                .put("storedAt", Instant.now().toString()));
     }
 
     public Optional<Callback> find(JobRunKey run) {
         return store.get(key(run)).map(Json::parse)
-                .map(json -> new Callback(json.path("taskToken").asText(), Json.text(json, "executionArn")));
+                .map(json -> new Callback(Json.text(json, "taskToken"), Json.text(json, "executionArn")));
+    }
+
+    /** Every stored wait, by the job run it waits on (one listing of the prefix). */
+    public List<JobRunKey> all() {
+        return store.list(PREFIX).stream()
+                .map(key -> key.substring(PREFIX.length(), key.length() - SUFFIX.length()).split("/"))
+                .filter(parts -> parts.length == 2)
+                .map(parts -> new JobRunKey(parts[0], parts[1]))
+                .toList();
     }
 
     public void delete(JobRunKey run) {
@@ -34,7 +64,7 @@ public final class Callbacks {
     }
 
     private static String key(JobRunKey run) {
-        return "callbacks/" + run.applicationId() + "/" + run.jobRunId() + ".json";
+        return PREFIX + run.applicationId() + "/" + run.jobRunId() + SUFFIX;
     }
 
 }

@@ -17,6 +17,7 @@ public record JobRequest(
         Job job,
         ObjectNode configurationOverrides,
         Integer timeoutMinutes,
+        RetryPolicy retryPolicy,
         Map<String, String> tags) {
 
     public JobRequest {
@@ -26,6 +27,9 @@ public record JobRequest(
     public Optional<String> requestedRole() {
         return Optional.ofNullable(executionRoleArn);
     }
+
+    /** EMR Serverless retries of a failed attempt: {@code maxAttempts} (batch), {@code maxFailedAttemptsPerHour} (streaming). */
+    public record RetryPolicy(Integer maxAttempts, Integer maxFailedAttemptsPerHour) {}
 
     /** By id, or by name with optional settings to create it. */
     public record ApplicationRef(String id, String name, ObjectNode create) {}

@@ -1,15 +1,18 @@
 package io.emrpipeline.core;
 
+import io.emrpipeline.errors.TransientAwsError;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.logging.log4j.CloseableThreadContext;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.services.emrserverless.model.JobRunSummary;
 
 /**
- * Cancels the job run an execution owns, so no job outlives its execution: used when an
- * execution is stopped or times out (CancelOnAbort) and on the state machine's failure paths.
+ * Cancels the job run an execution owns, so no job outlives its execution: used when an execution
+ * is stopped or times out (CancelOnAbort) and on the state machine's failure paths. It first marks
+ * the execution's run record stopped (creating it if the submit has not written it yet), so a
+ * submit still in flight cancels what it starts; then it cancels what already runs.
  */
 public final class JobRunCanceller {
 
@@ -18,40 +21,57 @@ public final class JobRunCanceller {
 
     private final RunRecords runs;
     private final EmrServerlessApi emr;
+    private final JobRunStopper stopper;
 
-    public JobRunCanceller(RunRecords runs, EmrServerlessApi emr) {
+    public JobRunCanceller(RunRecords runs, EmrServerlessApi emr, JobRunStopper stopper) {
         this.runs = runs;
         this.emr = emr;
+        this.stopper = stopper;
     }
 
     /** @return the ids of the job runs this call cancelled (empty when there was nothing to cancel) */
     public List<String> cancelFor(String executionName) {
-        var record = runs.find(executionName);
-        if (record.isEmpty()) {
-            LOG.info("no run record: the execution never submitted a job");
+        RunRecords.RunRecord record = markStopped(executionName);
+        if (record.applicationId() == null) {
+            LOG.info("the execution had submitted nothing; a submit that starts now finds it stopped");
             return List.of();
         }
-        String applicationId = record.get().applicationId();
-        List<String> jobRunIds = new ArrayList<>();
-        if (record.get().jobRunId() != null) {
-            jobRunIds.add(record.get().jobRunId());
-        } else {
-            // StartJobRun may have succeeded without its answer being recorded: find the run by name.
-            for (JobRunSummary summary : emr.listActiveJobRuns(applicationId)) {
-                if (record.get().jobRunName().equals(summary.name())) {
-                    jobRunIds.add(summary.id());
-                }
-            }
-        }
         List<String> cancelled = new ArrayList<>();
-        for (String jobRunId : jobRunIds) {
-            if (emr.cancelJobRun(applicationId, jobRunId)) {
+        for (String jobRunId : jobRunIds(record)) {
+            if (stopper.stopStarted(new JobRunKey(record.applicationId(), jobRunId), record.executionArn())) {
                 cancelled.add(jobRunId);
-            }
-            try (var fields = CloseableThreadContext.put("applicationId", applicationId).put("jobRunId", jobRunId)) {
-                LOG.info("cancel requested");
             }
         }
         return cancelled;
+    }
+
+    private RunRecords.RunRecord markStopped(String executionName) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<RunRecords.RunRecord> existing = runs.find(executionName);
+            if (existing.isPresent() && existing.get().stopRequested()) {
+                return existing.get();
+            }
+            Optional<RunRecords.RunRecord> marked = existing.isPresent()
+                    ? runs.replace(existing.get(), existing.get().stopped())
+                    : runs.create(RunRecords.stoppedBeforeSubmit(executionName));
+            if (marked.isPresent()) {
+                return marked.get();
+            }
+        }
+        throw new TransientAwsError("marking the run record stopped", new IllegalStateException("it kept changing"));
+    }
+
+    /** The recorded run, or — when StartJobRun's answer was never recorded — the active runs of that name. */
+    private List<String> jobRunIds(RunRecords.RunRecord record) {
+        if (record.jobRunId() != null) {
+            return List.of(record.jobRunId());
+        }
+        List<String> ids = new ArrayList<>();
+        for (JobRunSummary summary : emr.listActiveJobRuns(record.applicationId())) {
+            if (record.jobRunName().equals(summary.name())) {
+                ids.add(summary.id());
+            }
+        }
+        return ids;
     }
 }

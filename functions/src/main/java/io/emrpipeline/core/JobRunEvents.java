@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.contract.Contract;
 import io.emrpipeline.contract.DomainEventType;
+import java.nio.charset.StandardCharsets;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -53,12 +54,23 @@ public final class JobRunEvents {
                 .put("applicationId", jobRun.path("applicationId").asText())
                 .put("jobRunId", jobRun.path("jobRunId").asText())
                 .put("jobRunName", jobRun.path("name").asText())
-                .put("state", jobRun.path("state").asText());
+                .put("state", jobRun.path("state").asText())
+                .put("eventId", endEventId(jobRun));
         detail.set("stateDetails", jobRun.path("stateDetails"));
         detail.set("totalExecutionDurationSeconds", jobRun.path("totalExecutionDurationSeconds"));
         detail.set("billedResourceUtilization", jobRun.path("billedResourceUtilization"));
         detail.set("links", outcome.path("links"));
         publish(detailType, detail);
+    }
+
+    /**
+     * The same for every copy of one job run's end, whichever path publishes it and however often a
+     * crash makes it publish again: consumers that must see each end once deduplicate on it.
+     */
+    static String endEventId(JsonNode jobRun) {
+        return Hashes.sha256Hex((jobRun.path("applicationId").asText() + "/" + jobRun.path("jobRunId").asText() + "/"
+                + jobRun.path("state").asText() + "/" + jobRun.path("attempt").asText("1"))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private void publish(String detailType, ObjectNode detail) {

@@ -33,7 +33,7 @@ public final class JobRunOutcomes {
         JobRunKey key = new JobRunKey(run.applicationId(), run.jobRunId());
         ObjectNode outcome = Json.object().put("status", status(run.state()));
         outcome.set("jobRun", describe(run));
-        ObjectNode runLinks = links.forJobRun(key, logUri(run), cloudWatchLogGroup(run), executionArn);
+        ObjectNode runLinks = links.forJobRun(key, attempt(run), logUri(run), cloudWatchLogGroup(run), executionArn);
         outcome.set("links", runLinks);
         // Always present (null on success): the state machine selects it by path.
         outcome.putNull("cause");
@@ -67,7 +67,9 @@ public final class JobRunOutcomes {
                 .put("updatedAt", time(run.updatedAt()))
                 .put("startedAt", time(run.startedAt()))
                 .put("endedAt", time(run.endedAt()))
-                .put("totalExecutionDurationSeconds", run.totalExecutionDurationSeconds());
+                .put("totalExecutionDurationSeconds", run.totalExecutionDurationSeconds())
+                .put("attempt", attempt(run))
+                .put("attemptCreatedAt", time(run.attemptCreatedAt()));
         json.set("billedResourceUtilization", billed(run.billedResourceUtilization()));
         json.set("totalResourceUtilization", total(run.totalResourceUtilization()));
         return json;
@@ -87,6 +89,11 @@ public final class JobRunOutcomes {
     private static ObjectNode utilization(Double vcpuHour, Double memoryGBHour, Double storageGBHour) {
         return Json.object().put("vCPUHour", vcpuHour).put("memoryGBHour", memoryGBHour)
                 .put("storageGBHour", storageGBHour);
+    }
+
+    /** The attempt the run is on (1 without retries; EMR counts from 1). */
+    static int attempt(JobRun run) {
+        return run.attempt() == null ? 1 : run.attempt();
     }
 
     private static String time(Instant instant) {

@@ -2,11 +2,15 @@ package io.emrpipeline.core;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.errors.ExecutionStopped;
+import io.emrpipeline.errors.TransientAwsError;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.services.emrserverless.model.RetryPolicy;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
 
@@ -18,6 +22,9 @@ import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
 public final class JobRunSubmitter {
 
     private static final Logger LOG = LogManager.getLogger(JobRunSubmitter.class);
+    /** EMR Serverless ends a job run after this long when StartJobRun sets no executionTimeoutMinutes. */
+    static final long EMR_DEFAULT_TIMEOUT_MINUTES = 720;
+    static final long AWAIT_MARGIN_SECONDS = 600;
 
     private final JobRequestValidator validator;
     private final RoleRules roles;
@@ -25,35 +32,42 @@ public final class JobRunSubmitter {
     private final EntrypointStager bootstrap;
     private final EmrServerlessApi emr;
     private final RunRecords runs;
+    private final JobRunStopper stopper;
     private final Links links;
     private final JobRunEvents events;
     private final String defaultLogUri;
 
     public JobRunSubmitter(JobRequestValidator validator, RoleRules roles, ApplicationResolver applications,
-            EntrypointStager bootstrap, EmrServerlessApi emr, RunRecords runs, Links links, JobRunEvents events,
-            String defaultLogUri) {
+            EntrypointStager bootstrap, EmrServerlessApi emr, RunRecords runs, JobRunStopper stopper, Links links,
+            JobRunEvents events, String defaultLogUri) {
         this.validator = validator;
         this.roles = roles;
         this.applications = applications;
         this.bootstrap = bootstrap;
         this.emr = emr;
         this.runs = runs;
+        this.stopper = stopper;
         this.links = links;
         this.events = events;
         this.defaultLogUri = defaultLogUri;
     }
 
-    /** @return {@code {applicationId, jobRunId, arn, jobRunName, links}} */
+    /** @return {@code {applicationId, jobRunId, arn, jobRunName, awaitTimeoutSeconds, links}} */
     public ObjectNode submit(JsonNode input, ExecutionRef execution) {
         JobRequest request = validator.validate(input, roles);
         String applicationId = applications.resolve(request.application());
         String jobRunName = jobRunName(request.name(), execution.name());
-        runs.save(new RunRecords.RunRecord(execution.arn(), execution.name(), applicationId, jobRunName, null));
+        RunRecords.RunRecord before = recordBeforeStart(new RunRecords.RunRecord(execution.arn(), execution.name(),
+                applicationId, jobRunName, null, false, null));
 
         StartJobRunRequest start = startRequest(request, applicationId, jobRunName, execution);
         StartJobRunResponse started = emr.startJobRun(start);
         JobRunKey run = new JobRunKey(applicationId, started.jobRunId());
-        runs.save(new RunRecords.RunRecord(execution.arn(), execution.name(), applicationId, jobRunName, started.jobRunId()));
+        if (runs.replace(before, before.withJobRun(started.jobRunId())).isEmpty()) {
+            // The record changed since it was read: a stop marked it. The job must not outlive the execution.
+            stopper.stopStarted(run, execution.arn());
+            throw new ExecutionStopped(execution.name(), "the job run it had just started, " + run + ", was cancelled");
+        }
         try (var fields = CloseableThreadContext.put("applicationId", applicationId).put("jobRunId", started.jobRunId())) {
             LOG.info("started job run");
         }
@@ -65,9 +79,40 @@ public final class JobRunSubmitter {
                 .put("applicationId", applicationId)
                 .put("jobRunId", started.jobRunId())
                 .put("arn", started.arn())
-                .put("jobRunName", jobRunName);
+                .put("jobRunName", jobRunName)
+                .put("awaitTimeoutSeconds", awaitTimeoutSeconds(request));
         result.set("links", runLinks);
         return result;
+    }
+
+    /**
+     * How long the await state waits for the job's end before it asks EMR itself: the job's own
+     * timeout (EMR's default of 12 hours when the request sets none) plus a margin for EMR to stop
+     * it and the end to be told. No polling in between: a running job costs nothing.
+     */
+    static long awaitTimeoutSeconds(JobRequest request) {
+        long jobMinutes = request.timeoutMinutes() == null ? EMR_DEFAULT_TIMEOUT_MINUTES : request.timeoutMinutes();
+        return jobMinutes * 60 + AWAIT_MARGIN_SECONDS;
+    }
+
+    /**
+     * Writes the record StartJobRun's answer will replace. A retried submit finds its own earlier
+     * record (StartJobRun's clientToken then returns the same job); a stopped one finds the stop.
+     */
+    private RunRecords.RunRecord recordBeforeStart(RunRecords.RunRecord fresh) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<RunRecords.RunRecord> existing = runs.find(fresh.executionName());
+            if (existing.isPresent() && existing.get().stopRequested()) {
+                throw new ExecutionStopped(fresh.executionName(), "nothing was started");
+            }
+            Optional<RunRecords.RunRecord> written = existing.isPresent()
+                    ? runs.replace(existing.get(), fresh.withJobRun(existing.get().jobRunId()))
+                    : runs.create(fresh);
+            if (written.isPresent()) {
+                return written.get();
+            }
+        }
+        throw new TransientAwsError("writing the run record", new IllegalStateException("it kept changing"));
     }
 
     /**
@@ -90,6 +135,8 @@ public final class JobRunSubmitter {
                 .jobDriver(JobDriverFactory.driverFor(request.job(), bootstrap::stage))
                 .configurationOverrides(ConfigurationOverridesFactory.from(request.configurationOverrides(), defaultLogUri))
                 .executionTimeoutMinutes(request.timeoutMinutes() == null ? null : request.timeoutMinutes().longValue())
+                .retryPolicy(request.retryPolicy() == null ? null : RetryPolicy.builder().maxAttempts(request.retryPolicy().maxAttempts())
+                        .maxFailedAttemptsPerHour(request.retryPolicy().maxFailedAttemptsPerHour()).build())
                 .tags(tags)
                 .build();
     }

@@ -21,13 +21,22 @@ public final class Links {
     }
 
     public ObjectNode forJobRun(JobRunKey run, String logUri, String cloudWatchLogGroup, String executionArn) {
+        return forJobRun(run, 1, logUri, cloudWatchLogGroup, executionArn);
+    }
+
+    /**
+     * Links for one attempt of a job run: EMR Serverless writes a retried attempt's logs under
+     * {@code attempts/<n>/}, the first attempt's where a run without retries writes them.
+     */
+    public ObjectNode forJobRun(JobRunKey run, int attempt, String logUri, String cloudWatchLogGroup, String executionArn) {
         ObjectNode links = Json.object();
         String console = "https://" + region + ".console.aws.amazon.com/emr/home?region=" + region
                 + "#/serverless/applications/" + run.applicationId() + "/job-runs/" + run.jobRunId();
         links.put("emrConsole", console);
         if (logUri != null) {
             String prefix = (logUri.endsWith("/") ? logUri : logUri + "/")
-                    + "applications/" + run.applicationId() + "/jobs/" + run.jobRunId() + "/SPARK_DRIVER/";
+                    + "applications/" + run.applicationId() + "/jobs/" + run.jobRunId()
+                    + (attempt > 1 ? "/attempts/" + attempt : "") + "/SPARK_DRIVER/";
             links.put("driverStdout", objectLink(prefix + "stdout.gz"));
             links.put("driverStderr", objectLink(prefix + "stderr.gz"));
             links.put("driverLogsS3", prefix);

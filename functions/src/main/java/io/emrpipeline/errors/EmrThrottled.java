@@ -7,6 +7,8 @@ package io.emrpipeline.errors;
 public final class EmrThrottled extends PipelineError {
 
     public EmrThrottled(String operation, Throwable cause) {
-        super("EMR Serverless throttled " + operation + "; the state machine retries with backoff.", cause);
+        super("AWS throttled " + operation + " past the SDK's own retries (EMR Serverless allows StartJobRun 1 TPS per"
+                + " account). A submit is retried with backoff for about 16 minutes; if this ends an execution,"
+                + " start it again later or ask for a higher quota.", cause);
     }
 }

@@ -8,6 +8,7 @@ import io.emrpipeline.aws.SfnTaskCallbacks;
 import io.emrpipeline.config.PipelineConfig;
 import io.emrpipeline.core.ApplicationResolver;
 import io.emrpipeline.core.Callbacks;
+import io.emrpipeline.core.Claims;
 import io.emrpipeline.core.DomainEvents;
 import io.emrpipeline.core.EmrServerlessApi;
 import io.emrpipeline.core.EntrypointStager;
@@ -16,13 +17,16 @@ import io.emrpipeline.core.JobRunCanceller;
 import io.emrpipeline.core.JobRunCompletion;
 import io.emrpipeline.core.JobRunEvents;
 import io.emrpipeline.core.JobRunOutcomes;
+import io.emrpipeline.core.JobRunStopper;
 import io.emrpipeline.core.JobRunSubmitter;
 import io.emrpipeline.core.Json;
 import io.emrpipeline.core.Links;
 import io.emrpipeline.core.ObjectStore;
+import io.emrpipeline.core.ReconcileSweep;
 import io.emrpipeline.core.RoleRules;
 import io.emrpipeline.core.RunRecords;
 import io.emrpipeline.core.TaskCallbacks;
+import java.time.Clock;
 import org.apache.logging.log4j.LogManager;
 
 /**
@@ -46,10 +50,13 @@ public final class Pipeline {
     private SnapStartPriming priming;
     private JobRequestValidator validator;
     private RunRecords runs;
+    private Callbacks callbacks;
+    private JobRunStopper stopper;
     private JobRunEvents events;
     private JobRunSubmitter submitter;
     private JobRunCompletion completion;
     private JobRunCanceller canceller;
+    private ReconcileSweep sweep;
 
     /** The ports of the domain core: every AWS call the functions make goes through one of them. */
     public record Ports(EmrServerlessApi emr, ObjectStore bucket, TaskCallbacks tasks, DomainEvents events)
@@ -105,24 +112,31 @@ public final class Pipeline {
                     new RoleRules(config.allowedExecutionRoleArns(), config.defaultExecutionRoleArn()),
                     new ApplicationResolver(ports.emr(), config.allowCreateApplication()),
                     new EntrypointStager(ports.bucket(), EntrypointStager.bundledBootstrap()),
-                    ports.emr(), runs(), links, events(), config.defaultLogUri());
+                    ports.emr(), runs(), stopper(), links, events(), config.defaultLogUri());
         }
         return submitter;
     }
 
     public synchronized JobRunCompletion completion() {
         if (completion == null) {
-            completion = new JobRunCompletion(ports.emr(), new Callbacks(ports.bucket()), ports.tasks(),
-                    new JobRunOutcomes(links), events());
+            completion = new JobRunCompletion(ports.emr(), callbacks(), new Claims(ports.bucket(), Clock.systemUTC()),
+                    ports.tasks(), new JobRunOutcomes(links), events());
         }
         return completion;
     }
 
     public synchronized JobRunCanceller canceller() {
         if (canceller == null) {
-            canceller = new JobRunCanceller(runs(), ports.emr());
+            canceller = new JobRunCanceller(runs(), ports.emr(), stopper());
         }
         return canceller;
+    }
+
+    public synchronized ReconcileSweep sweep() {
+        if (sweep == null) {
+            sweep = new ReconcileSweep(callbacks(), ports.emr(), completion());
+        }
+        return sweep;
     }
 
     /** The submitter's validator, once built (what priming exercises); null in functions that never validate. */
@@ -135,6 +149,20 @@ public final class Pipeline {
             validator = ColdStart.time("validator", JobRequestValidator::new);
         }
         return validator;
+    }
+
+    private Callbacks callbacks() {
+        if (callbacks == null) {
+            callbacks = new Callbacks(ports.bucket());
+        }
+        return callbacks;
+    }
+
+    private JobRunStopper stopper() {
+        if (stopper == null) {
+            stopper = new JobRunStopper(ports.emr(), callbacks());
+        }
+        return stopper;
     }
 
     private RunRecords runs() {

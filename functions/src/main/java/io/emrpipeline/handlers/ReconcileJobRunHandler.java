@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.emrpipeline.core.JobRunCompletion;
 
 /**
- * State 3, on AwaitJobRun's heartbeat timeout: one GetJobRun; returns the same outcome the event
+ * State 3, when AwaitJobRun timed out (the job's own timeout plus a margin): one GetJobRun; returns the same outcome the event
  * path would have sent (status RUNNING sends the machine back to wait).
  */
 public final class ReconcileJobRunHandler extends JsonHandler {

@@ -3,25 +3,35 @@ package io.emrpipeline.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.emrpipeline.core.fakes.InMemoryObjectStore;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EntrypointStagerTest {
 
-    /** Counts calls; a map stands in for the bucket in this pure-logic test. */
+    /** Counts HEADs and PUTs over the in-memory bucket. */
     static final class CountingStore implements ObjectStore {
-        final Map<String, byte[]> objects = new HashMap<>();
+        final InMemoryObjectStore objects = new InMemoryObjectStore("job-bucket");
         int heads;
         int puts;
 
-        @Override public boolean exists(String key) { heads++; return objects.containsKey(key); }
-        @Override public void put(String key, byte[] content, String type) { puts++; objects.put(key, content); }
-        @Override public Optional<byte[]> get(String key) { return Optional.ofNullable(objects.get(key)); }
-        @Override public void delete(String key) { objects.remove(key); }
-        @Override public String bucket() { return "job-bucket"; }
+        @Override public boolean exists(String key) { heads++; return objects.exists(key); }
+        @Override public void put(String key, byte[] content, String type) { puts++; objects.put(key, content, type); }
+        @Override public Optional<byte[]> get(String key) { return objects.get(key); }
+        @Override public Optional<Versioned> getVersioned(String key) { return objects.getVersioned(key); }
+        @Override public Optional<String> putIfAbsent(String key, byte[] content, String type) {
+            puts++;
+            return objects.putIfAbsent(key, content, type);
+        }
+        @Override public Optional<String> putIfUnchanged(String key, byte[] content, String type, String etag) {
+            puts++;
+            return objects.putIfUnchanged(key, content, type, etag);
+        }
+        @Override public void delete(String key) { objects.delete(key); }
+        @Override public List<String> list(String prefix) { return objects.list(prefix); }
+        @Override public String bucket() { return objects.bucket(); }
     }
 
     @Test

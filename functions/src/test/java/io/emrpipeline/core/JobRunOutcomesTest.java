@@ -52,6 +52,25 @@ class JobRunOutcomesTest {
     }
 
     @Test
+    void aRetriedRunNamesItsAttemptAndLinksThatAttemptsLogs() {
+        ObjectNode outcome = outcomes.outcome(run(JobRunState.FAILED).attempt(3).stateDetails("OutOfMemoryError").build(),
+                EXECUTION_ARN);
+
+        assertEquals(3, outcome.path("jobRun").path("attempt").asInt());
+        assertEquals("s3://job-bucket/logs/applications/00fq2rhm4nqa3l09/jobs/00fq2rk3l7gs0b09/attempts/3/SPARK_DRIVER/",
+                outcome.path("links").path("driverLogsS3").asText());
+    }
+
+    @Test
+    void aRunWithoutRetriesIsOnItsFirstAttemptWithTheUsualLogPath() {
+        ObjectNode outcome = outcomes.outcome(run(JobRunState.SUCCESS).build(), EXECUTION_ARN);
+
+        assertEquals(1, outcome.path("jobRun").path("attempt").asInt());
+        assertEquals("s3://job-bucket/logs/applications/00fq2rhm4nqa3l09/jobs/00fq2rk3l7gs0b09/SPARK_DRIVER/",
+                outcome.path("links").path("driverLogsS3").asText());
+    }
+
+    @Test
     void aFailedRunsCauseSaysWhatFailedAndWhereItsDriverLogIs() {
         ObjectNode outcome = outcomes.outcome(run(JobRunState.FAILED)
                 .stateDetails("Job failed, ExitCode: 1. Caused by: java.lang.ArithmeticException: / by zero").build(), EXECUTION_ARN);

@@ -55,6 +55,16 @@ class JobRunSubmitterTest {
     }
 
     @Test
+    void theRequestsRetryPolicyReachesStartJobRun() {
+        ObjectNode request = (ObjectNode) request();
+        request.putObject("retryPolicy").put("maxAttempts", 3);
+
+        String jobRunId = pipeline.submitter().submit(request, EXECUTION).path("jobRunId").asText();
+
+        assertEquals(3, pipeline.emr().jobRun(APP, jobRunId).retryPolicy().maxAttempts());
+    }
+
+    @Test
     void recordsTheRunBeforeStartingItAndAgainWithItsId() {
         pipeline.submitter().submit(request(), EXECUTION);
 
@@ -168,7 +178,7 @@ class JobRunSubmitterTest {
 
         EmrThrottled error = assertThrows(EmrThrottled.class, () -> pipeline.submitter().submit(request(), EXECUTION));
 
-        assertTrue(error.getMessage().contains("StartJobRun; the state machine retries with backoff"), error.getMessage());
+        assertTrue(error.getMessage().contains("StartJobRun past the SDK's own retries"), error.getMessage());
         assertEquals(List.of(), pipeline.emr().jobRuns());
         RunRecords.RunRecord record = pipeline.runRecords().find("exec-0001").orElseThrow();
         assertEquals("wordcount:exec-0001", record.jobRunName());

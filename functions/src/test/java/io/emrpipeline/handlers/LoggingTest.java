@@ -92,8 +92,8 @@ class LoggingTest {
             assertEquals(jobRunId, line.path("jobRunId").asText(), line.toString());
             assertFalse(line.has("error"), "no exception was logged: " + line);
         }
-        JsonNode completed = logged.stream().filter(line -> line.path("message").asText().equals("completed wait"))
-                .findFirst().orElseThrow(() -> new AssertionError("no 'completed wait' line in " + output));
+        JsonNode completed = logged.stream().filter(line -> line.path("message").asText().equals("finished job run end"))
+                .findFirst().orElseThrow(() -> new AssertionError("no 'finished job run end' line in " + output));
         assertEquals("INFO", completed.path("level").asText());
         assertEquals(JobRunCompletion.class.getName(), completed.path("logger").asText());
         assertEquals("SUCCESS", completed.path("state").asText());

@@ -50,7 +50,8 @@ public final class PipelineStack extends Stack {
                 .logExpirationDays(settings.bucket().logExpirationDays())
                 .build());
 
-        EmrAccess emrAccess = emrAccess(settings.application());
+        Applications applications = applications(settings.application());
+        EmrAccess emrAccess = applications.access();
         JobRoles roles = jobRoles(settings.roles(), bucket);
 
         this.notifications = new Notifications(this, "Notifications", NotificationsProps.builder()
@@ -73,13 +74,15 @@ public final class PipelineStack extends Stack {
         this.stateMachine = new PipelineStateMachine(this, "Pipeline", PipelineStateMachineProps.builder()
                 .stateMachineName(prefix)
                 .functions(functions)
-                .heartbeatSeconds(settings.heartbeatSeconds())
                 .logRetention(retention)
                 .build());
         PipelineRules rules = new PipelineRules(this, "Rules", PipelineRulesProps.builder()
                 .stateMachineArn(stateMachine.stateMachine().getStateMachineArn())
                 .jobStateChange(functions.jobStateChange())
                 .cancelJobRun(functions.cancelJobRun())
+                .reconcileSweep(functions.reconcileSweep())
+                .reconcileMinutes(settings.reconcileMinutes())
+                .applicationIds(applications.ids())
                 .build());
         new Operability(this, "Operability", OperabilityProps.builder()
                 .dashboardName(prefix)
@@ -101,19 +104,28 @@ public final class PipelineStack extends Stack {
     public PipelineStateMachine stateMachine() { return stateMachine; }
     public Notifications notifications() { return notifications; }
 
+    /**
+     * The applications the pipeline uses, with their ids where all are known at deploy time (the job
+     * state rule then matches only their runs); no ids when requests may use any application.
+     */
+    private record Applications(EmrAccess access, List<String> ids) {}
+
     /** The applications the functions may use: the created one, the listed ones, or all of them. */
-    private EmrAccess emrAccess(ApplicationSettings app) {
+    private Applications applications(ApplicationSettings app) {
         List<String> applicationArns = new ArrayList<>();
+        List<String> ids = new ArrayList<>(app.existingIds());
         if (app.create()) {
             EmrApplication application = new EmrApplication(this, "EmrApplication",
                     EmrApplicationProps.builder().application(app).build());
             applicationArns.add(application.applicationArn());
+            ids.add(0, application.applicationId());
             CfnOutput.Builder.create(this, "ApplicationId").value(application.applicationId())
                     .description("The EMR Serverless application this stack created").build();
         }
         app.existingIds().forEach(applicationId -> applicationArns.add(EmrAccess.applicationArn(this, applicationId)));
-        return new EmrAccess(app.scopesToAllApplications() ? List.of() : applicationArns,
+        EmrAccess access = new EmrAccess(app.scopesToAllApplications() ? List.of() : applicationArns,
                 app.scopesToAllApplications(), app.resolveByName(), app.allowCreateAtRuntime());
+        return new Applications(access, app.scopesToAllApplications() ? List.of() : ids);
     }
 
     /** The roles jobs may run as; a created job role comes first and is the default unless one is set. */

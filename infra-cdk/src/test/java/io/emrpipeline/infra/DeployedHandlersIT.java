@@ -171,6 +171,7 @@ class DeployedHandlersIT {
             case "ReconcileJobRun" -> jobRun.set("execution", execution);
             case "JobStateChange" -> stateChangeEvent();
             case "CancelJobRun" -> JSON.createObjectNode().put("executionName", execution.path("name").asText());
+            case "ReconcileSweep" -> JSON.createObjectNode().put("source", "aws.events").put("detail-type", "Scheduled Event");
             default -> throw new AssertionError("no payload for " + function + ": add the event it takes here");
         };
     }

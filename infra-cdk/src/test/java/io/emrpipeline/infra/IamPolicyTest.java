@@ -33,12 +33,13 @@ class IamPolicyTest {
     @Test
     void taskCallbacksOnlyOnThisStateMachine() {
         List<JsonNode> sendTask = withAction("states:SendTaskSuccess");
-        assertEquals(2, sendTask.size(), "AwaitJobRun and JobStateChange complete waits");
+        assertEquals(4, sendTask.size(), "every path that can claim a job run's end completes its wait");
         for (JsonNode statement : sendTask) {
             String resource = statement.path("Resource").toString();
             assertTrue(resource.contains(":stateMachine:emr-pipeline"), resource);
         }
-        assertEquals(Set.of("AwaitJobRun", "JobStateChange"), functionsWith("states:SendTaskSuccess"));
+        assertEquals(Set.of("AwaitJobRun", "JobStateChange", "ReconcileJobRun", "ReconcileSweep"),
+                functionsWith("states:SendTaskSuccess"));
     }
 
     @Test
@@ -59,11 +60,12 @@ class IamPolicyTest {
     @Test
     void eachFunctionReachesOnlyItsOwnBucketPrefixes() {
         Map<String, Set<String>> expected = Map.of(
-                "SubmitJobRun", Set.of("/entrypoints/*", "/runs/*"),
-                "AwaitJobRun", Set.of("/callbacks/*"),
-                "JobStateChange", Set.of("/callbacks/*"),
-                "ReconcileJobRun", Set.of("/callbacks/*"),
-                "CancelJobRun", Set.of("/runs/*"));
+                "SubmitJobRun", Set.of("/entrypoints/*", "/runs/*", "/callbacks/*"),
+                "AwaitJobRun", Set.of("/callbacks/*", "/claims/*"),
+                "JobStateChange", Set.of("/callbacks/*", "/claims/*"),
+                "ReconcileJobRun", Set.of("/callbacks/*", "/claims/*"),
+                "ReconcileSweep", Set.of("/callbacks/*", "/claims/*"),
+                "CancelJobRun", Set.of("/runs/*", "/callbacks/*"));
         assertEquals(contractFunctionNames(), expected.keySet(), "every function of contract.json, and no other");
         expected.forEach((function, prefixes) -> assertEquals(prefixes, prefixesOf(function), function));
     }
@@ -80,7 +82,7 @@ class IamPolicyTest {
         Set<String> prefixes = new TreeSet<>();
         for (JsonNode statement : statementsOf(function)) {
             if (statement.path("Action").toString().contains("s3:")) {
-                for (String prefix : List.of("/entrypoints/*", "/runs/*", "/callbacks/*", "/logs/*")) {
+                for (String prefix : List.of("/entrypoints/*", "/runs/*", "/callbacks/*", "/claims/*", "/logs/*")) {
                     if (statement.path("Resource").toString().contains(prefix)) {
                         prefixes.add(prefix);
                     }

@@ -30,6 +30,8 @@ class RulePatternsTest {
     private static final Contract CONTRACT = Contract.get();
     /** The ARN the fixtures' executions belong to; stands in for the state machine's Ref. */
     private static final String THIS_MACHINE = "arn:aws:states:eu-west-1:111122223333:stateMachine:emr-pipeline";
+    /** The application the EMR fixtures belong to; stands in for the created application's id. */
+    private static final String THIS_APPLICATION = "00fq2rhm4nqa3l09";
 
     private final SynthesizedPipeline pipeline = SynthesizedPipeline.defaults();
 
@@ -44,6 +46,14 @@ class RulePatternsTest {
         JsonNode event = fixture("emr-serverless/job-run-" + state.toLowerCase(Locale.ROOT) + ".json");
         assertEquals(state, event.at("/detail/state").asText(), "the fixture's state");
         assertEquals(CONTRACT.isTerminal(state), matches("RulesJobRunStateChange", event));
+    }
+
+    @Test
+    void anotherApplicationsJobRunNeverReachesJobStateChange() throws Exception {
+        ObjectNode event = (ObjectNode) fixture("emr-serverless/job-run-failed.json");
+        assertEquals(true, matches("RulesJobRunStateChange", event), "this deployment's application");
+        ((ObjectNode) event.path("detail")).put("applicationId", "00otherteam00001");
+        assertEquals(false, matches("RulesJobRunStateChange", event), "another team's application costs nothing");
     }
 
     @ParameterizedTest(name = "execution {0} -> CancelOnAbort: {1}")
@@ -95,8 +105,10 @@ class RulePatternsTest {
                 .map(Map.Entry::getValue).toList();
         assertEquals(1, rules.size(), "rules named " + ruleIdPrefix);
         String machineId = pipeline.resourceId("AWS::StepFunctions::StateMachine");
+        String applicationId = pipeline.resourceId("AWS::EMRServerless::Application");
         String pattern = rules.get(0).at("/Properties/EventPattern").toString()
-                .replace("{\"Ref\":\"" + machineId + "\"}", "\"" + THIS_MACHINE + "\"");
+                .replace("{\"Ref\":\"" + machineId + "\"}", "\"" + THIS_MACHINE + "\"")
+                .replace("{\"Fn::GetAtt\":[\"" + applicationId + "\",\"ApplicationId\"]}", "\"" + THIS_APPLICATION + "\"");
         if (pattern.contains("\"Ref\"") || pattern.contains("Fn::")) {
             // The execution-failure rule uses the ARN built from the machine's name.
             pattern = resolveFormattedArn(pattern);

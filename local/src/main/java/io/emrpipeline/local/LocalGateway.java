@@ -10,12 +10,14 @@ import io.emrpipeline.local.emr.JobRunModel;
 import io.emrpipeline.local.emr.JobRunner;
 import io.emrpipeline.local.emr.MotoApplications;
 import io.emrpipeline.local.emr.SimulatedJobRunner;
+import io.emrpipeline.local.events.AnsweredTaskTokens;
 import io.emrpipeline.local.events.EventBridgeRoute;
 import io.emrpipeline.local.events.EventRouter;
 import io.emrpipeline.local.events.ExecutionStatusEvents;
 import io.emrpipeline.local.events.StepFunctionsRoute;
 import io.emrpipeline.local.http.GatewayRequest;
 import io.emrpipeline.local.http.MotoForwarder;
+import io.emrpipeline.local.http.S3ObjectWrites;
 import io.emrpipeline.local.http.Replies;
 import io.emrpipeline.local.iam.CallLog;
 import io.emrpipeline.local.lambda.LambdaFunctions;
@@ -51,6 +53,7 @@ public final class LocalGateway implements AutoCloseable {
     private final Queue<String> forwarded = new ConcurrentLinkedQueue<>();
     private final CallLog calls = new CallLog(functionsByAccessKey(), ACCOUNT_ID);
     private final MotoForwarder moto;
+    private final S3ObjectWrites s3Writes = new S3ObjectWrites();
     private final LambdaFunctions lambdas = new LambdaFunctions(REGION, ACCOUNT_ID);
     private final EventRouter events = new EventRouter(lambdas, background);
     private final SimulatedJobRunner simulatedJobs = new SimulatedJobRunner();
@@ -141,7 +144,13 @@ public final class LocalGateway implements AutoCloseable {
         events.reset();
         lambdas.log().clear();
         lambdas.resetFaults();
+        stepFunctionsRoute.answeredTokens().reset();
         forwarded.clear();
+    }
+
+    /** Step Functions' refusal of a second answer to a task token (on unless a test turns it off). */
+    public AnsweredTaskTokens answeredTaskTokens() {
+        return stepFunctionsRoute.answeredTokens();
     }
 
     private void handle(HttpExchange exchange) {
@@ -171,7 +180,11 @@ public final class LocalGateway implements AutoCloseable {
             stepFunctionsRoute.handle(request, exchange);
         } else {
             forwarded.add(request.method() + " " + request.rawPath());
-            moto.forward(request, exchange);
+            if (s3Writes.handles(request)) {
+                s3Writes.forward(request, exchange, moto);
+            } else {
+                moto.forward(request, exchange);
+            }
         }
     }
 

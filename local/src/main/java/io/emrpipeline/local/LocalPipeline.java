@@ -35,7 +35,8 @@ public final class LocalPipeline implements AutoCloseable {
     public static final String BUCKET = "emr-pipeline-local";
     public static final String JOB_ROLE = "arn:aws:iam::" + LocalGateway.ACCOUNT_ID + ":role/emr-pipeline-local-job-role";
     public static final String EVENT_BUS = "emr-pipeline-local";
-    public static final int DEFAULT_HEARTBEAT_SECONDS = 60;
+    /** The deployment's sweep runs this often locally (5 minutes in a real deployment): lost events cost seconds here. */
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(5);
 
     private static final Contract CONTRACT = Contract.get();
 
@@ -53,6 +54,7 @@ public final class LocalPipeline implements AutoCloseable {
     private String stateMachineArn;
     private SparkSubmitJobRunner sparkJobs;
     private Path functionLogs;
+    private Sweeps sweeps;
 
     /** What runs a job run's RUNNING phase. */
     public enum Runner {
@@ -94,7 +96,8 @@ public final class LocalPipeline implements AutoCloseable {
                     pipeline.aws.endpoint(), LocalGateway.REGION, repoRoot.resolve("local/target/spark-runs"));
             pipeline.gateway().jobRuns().setRunner(pipeline.sparkJobs);
         }
-        pipeline.deploy(DEFAULT_HEARTBEAT_SECONDS);
+        pipeline.deploy();
+        pipeline.sweeps = Sweeps.every(DEFAULT_SWEEP_INTERVAL, pipeline.gateway().lambdas());
         return pipeline;
     }
 
@@ -112,10 +115,10 @@ public final class LocalPipeline implements AutoCloseable {
      * Creates the bucket, the rules and the state machine, as the CDK stack does. The functions
      * were deployed once at start; their warm environments survive a {@link #reset}.
      */
-    public void deploy(int heartbeatSeconds) {
+    public void deploy() {
         s3.createBucket(r -> r.bucket(BUCKET));
         String definition = Placeholders.fill("pipeline.asl.json", CONTRACT.stateMachineDefinition(),
-                CONTRACT.aslSubstitutions(function -> functionArn(function.name()), heartbeatSeconds));
+                CONTRACT.aslSubstitutions(function -> functionArn(function.name())));
         stateMachineArn = sfn.createStateMachine(r -> r.name("emr-pipeline")
                 .definition(definition)
                 .roleArn("arn:aws:iam::" + LocalGateway.ACCOUNT_ID + ":role/emr-pipeline-local-states")).stateMachineArn();
@@ -126,11 +129,12 @@ public final class LocalPipeline implements AutoCloseable {
                 .fill(Map.of(CONTRACT.stateMachineArnPlaceholder(), stateMachineArn)), CANCEL);
     }
 
-    /** Empties everything and deploys again, with the given heartbeat. */
-    public void reset(int heartbeatSeconds) throws IOException, InterruptedException {
+    /** Empties everything and deploys again; the sweep goes back to its default interval. */
+    public void reset() throws IOException, InterruptedException {
+        sweeps.setInterval(DEFAULT_SWEEP_INTERVAL);
         Map<String, byte[]> staged = stagedEntrypoints();
         aws.reset();
-        deploy(heartbeatSeconds);
+        deploy();
         // A deployment's bucket keeps its staged bootstraps for good, and warm functions remember
         // having staged them: put back what moto's reset wiped.
         staged.forEach((key, content) -> s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(content)));
@@ -200,6 +204,11 @@ public final class LocalPipeline implements AutoCloseable {
         return functionLogs;
     }
 
+    /** The deployment's scheduled ReconcileSweep (a rule every {@code reconcileMinutes} in AWS). */
+    public Sweeps sweeps() {
+        return sweeps;
+    }
+
     /** The spark-submit runner, when the pipeline was started with {@link Runner#SPARK_SUBMIT}. */
     public Optional<SparkSubmitJobRunner> sparkJobs() {
         return Optional.ofNullable(sparkJobs);
@@ -213,6 +222,9 @@ public final class LocalPipeline implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweeps != null) {
+            sweeps.close();
+        }
         if (sparkJobs != null) {
             // Before the gateway stops: no spark-submit may outlive the pipeline.
             sparkJobs.close();

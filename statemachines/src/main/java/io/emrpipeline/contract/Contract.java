@@ -30,7 +30,6 @@ public final class Contract {
     private final List<FunctionSpec> functions;
     private final int functionMemoryMb;
     private final Set<String> functionEnvironment;
-    private final String heartbeatPlaceholder;
     private final String stateMachineArnPlaceholder;
     private final Set<String> terminalStates;
     private final Set<String> waitingStates;
@@ -50,7 +49,6 @@ public final class Contract {
         Set<String> variables = new LinkedHashSet<>();
         json.path("functionEnvironment").fieldNames().forEachRemaining(variables::add);
         this.functionEnvironment = Collections.unmodifiableSet(variables);
-        this.heartbeatPlaceholder = json.path("heartbeatPlaceholder").asText();
         this.stateMachineArnPlaceholder = json.path("stateMachineArnPlaceholder").asText();
         this.terminalStates = strings(json.path("jobRunStates").path("terminal"));
         this.waitingStates = strings(json.path("jobRunStates").path("waiting"));
@@ -100,25 +98,19 @@ public final class Contract {
         return functionEnvironment;
     }
 
-    /** The ASL's placeholders and where each value comes from: every function ARN, then the heartbeat. */
+    /** The ASL's placeholders: the ARN of every function the state machine invokes. */
     public Set<String> aslPlaceholders() {
         Set<String> names = new LinkedHashSet<>();
         functions.forEach(spec -> spec.aslPlaceholder().ifPresent(names::add));
-        names.add(heartbeatPlaceholder);
         return names;
     }
 
-    /**
-     * The substitutions for the ASL file: each function's placeholder mapped to its ARN (from
-     * {@code functionArn}) and the heartbeat placeholder to {@code heartbeatSeconds}.
-     */
-    public Map<String, String> aslSubstitutions(java.util.function.Function<FunctionSpec, String> functionArn,
-            int heartbeatSeconds) {
+    /** The substitutions for the ASL file: each function's placeholder mapped to its ARN (from {@code functionArn}). */
+    public Map<String, String> aslSubstitutions(java.util.function.Function<FunctionSpec, String> functionArn) {
         Map<String, String> values = new LinkedHashMap<>();
         for (FunctionSpec spec : functions) {
             spec.aslPlaceholder().ifPresent(placeholder -> values.put(placeholder, functionArn.apply(spec)));
         }
-        values.put(heartbeatPlaceholder, Integer.toString(heartbeatSeconds));
         return values;
     }
 

@@ -3,7 +3,6 @@ package io.emrpipeline.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.emrpipeline.e2e.LocalPipelineExtension.Heartbeat;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobPlan;
 import io.emrpipeline.local.emr.JobRunOperation;
@@ -23,7 +22,6 @@ class CancellationIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
     @Test
-    @Heartbeat(seconds = 10) // moto reports ABORTED only once the cancel's callback wakes the wait
     void stoppingTheExecutionCancelsTheRunningJob(LocalPipeline pipeline) throws Exception {
         String applicationId = pipeline.createApplication("analytics");
         pipeline.gateway().simulatedJobs().planNext(JobPlan.runUntilCancelled());
@@ -40,7 +38,6 @@ class CancellationIT {
     }
 
     @Test
-    @Heartbeat(seconds = 10)
     void aTimedOutExecutionCancelsItsJob(LocalPipeline pipeline) throws Exception {
         String applicationId = pipeline.createApplication("analytics");
         pipeline.gateway().simulatedJobs().planNext(JobPlan.runUntilCancelled());

@@ -3,7 +3,6 @@ package io.emrpipeline.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.emrpipeline.e2e.LocalPipelineExtension.Heartbeat;
 import io.emrpipeline.e2e.iam.IamCheck;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobPlan;
@@ -20,8 +19,8 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * Every AWS call each function makes while executions succeed, fail, are reconciled after lost
- * events and are cancelled is allowed by that function's own IAM policy in the synthesized
+ * Every AWS call each function makes while executions succeed, fail, are swept after lost events
+ * and are cancelled is allowed by that function's own IAM policy in the synthesized
  * template. Each phase waits for what makes its calls certain (a stored token, a reconcile), so
  * the calls seen do not depend on how fast the functions start.
  */
@@ -35,25 +34,27 @@ class FunctionPermissionsIT {
             "SubmitJobRun emr-serverless:GetApplication", "SubmitJobRun emr-serverless:StartJobRun",
             "SubmitJobRun emr-serverless:TagResource", "SubmitJobRun iam:PassRole", "SubmitJobRun s3:PutObject",
             "AwaitJobRun s3:PutObject", "AwaitJobRun emr-serverless:GetJobRun",
-            "ReconcileJobRun emr-serverless:GetJobRun",
+            "ReconcileSweep s3:ListBucket", "ReconcileSweep emr-serverless:ListJobRuns",
+            "ReconcileSweep emr-serverless:GetJobRun", "ReconcileSweep s3:PutObject",
             "JobStateChange s3:GetObject", "JobStateChange emr-serverless:GetJobRun", "JobStateChange states:SendTaskSuccess",
             "CancelJobRun s3:GetObject", "CancelJobRun emr-serverless:CancelJobRun");
 
     @Test
-    @Heartbeat(seconds = 2)
-    void everyCallOfSucceededFailedReconciledAndCancelledExecutionsIsAllowed(LocalPipeline pipeline) throws Exception {
-        // Lost events: ReconcileJobRun checks the running job at each heartbeat, then finds it cancelled.
+    void everyCallOfSucceededFailedSweptAndCancelledExecutionsIsAllowed(LocalPipeline pipeline) throws Exception {
+        // Lost events: the deployment's sweep lists the active runs, then finds this one ended (cancelled).
         String applicationId = pipeline.createApplication("analytics");
+        pipeline.sweeps().setInterval(Duration.ofSeconds(2));
         pipeline.gateway().events().setDropEmrTerminalEvents(true);
         pipeline.gateway().simulatedJobs().planNext(JobPlan.runUntilCancelled());
-        String reconciled = start(pipeline, "iam-reconciled", applicationId);
+        String swept = start(pipeline, "iam-swept", applicationId);
         JobRunView run = awaitRun(pipeline, JobRunState.RUNNING);
-        await("a reconcile", () -> pipeline.gateway().lambdas().log().count(LocalPipeline.RECONCILE) > 0);
+        await("the stored task token", () -> pipeline.s3().listObjectsV2(r -> r.bucket(LocalPipeline.BUCKET)
+                .prefix("callbacks/")).keyCount() > 0);
         pipeline.emr().cancelJobRun(r -> r.applicationId(applicationId).jobRunId(run.jobRunId()));
-        assertEnds(pipeline, reconciled, ExecutionStatus.FAILED);
+        assertEnds(pipeline, swept, ExecutionStatus.FAILED);
 
-        // Events delivered, and no heartbeat within the test: JobStateChange completes each wait.
-        pipeline.reset(LocalPipeline.DEFAULT_HEARTBEAT_SECONDS);
+        // Events delivered: JobStateChange completes each wait.
+        pipeline.reset();
         String application = pipeline.createApplication("analytics");
         pipeline.gateway().simulatedJobs().planNext(JobPlan.succeedAfter(Duration.ofMillis(300)));
         assertEnds(pipeline, start(pipeline, "iam-success", application), ExecutionStatus.SUCCEEDED);

@@ -3,10 +3,6 @@ package io.emrpipeline.e2e;
 import io.emrpipeline.e2e.iam.IamCheck;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.SharedLocalPipeline;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -17,34 +13,23 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Starts the local pipeline once per test JVM (moto takes seconds to start), stops it when the
  * JVM's tests are done, and resets it before every test so no test sees another's jobs.
- * Annotate a test with {@link Heartbeat} to deploy the state machine with another heartbeat.
  * After each test class, every AWS call its functions made must be allowed by their own IAM
  * policies from the synthesized template ({@link IamCheck}): a call a policy would deny fails the class.
  */
 public final class LocalPipelineExtension implements BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
-    @Retention(RetentionPolicy.RUNTIME)
-    @Target(ElementType.METHOD)
-    public @interface Heartbeat {
-        int seconds();
-    }
-
-    private static LocalPipeline pipeline(ExtensionContext context) {
+    private static LocalPipeline pipeline() {
         return SharedLocalPipeline.get();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
-        int heartbeat = context.getTestMethod()
-                .map(method -> method.getAnnotation(Heartbeat.class))
-                .map(Heartbeat::seconds)
-                .orElse(LocalPipeline.DEFAULT_HEARTBEAT_SECONDS);
-        pipeline(context).reset(heartbeat);
+        pipeline().reset();
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
-        LocalPipeline pipeline = pipeline(context);
+        LocalPipeline pipeline = pipeline();
         // Deliveries still in flight make calls too: count them with this class.
         pipeline.gateway().events().awaitQuiet(Duration.ofSeconds(30));
         IamCheck.Report report = IamCheck.evaluate(pipeline.gateway().calls().drain());
@@ -60,6 +45,6 @@ public final class LocalPipelineExtension implements BeforeEachCallback, AfterAl
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return pipeline(context);
+        return pipeline();
     }
 }

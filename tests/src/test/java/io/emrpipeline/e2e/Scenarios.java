@@ -7,6 +7,7 @@ import io.emrpipeline.local.lambda.Invocation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Waits the scenarios share. */
 final class Scenarios {
@@ -43,6 +44,18 @@ final class Scenarios {
     static void awaitQuiet(LocalPipeline pipeline) throws InterruptedException {
         if (!pipeline.gateway().events().awaitQuiet(Duration.ofSeconds(30))) {
             throw new AssertionError("event deliveries still in flight after 30 s");
+        }
+    }
+
+    /** Polls {@code condition} until it holds; fails after {@code timeout}. */
+    static void awaitTrue(BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition still false after " + timeout);
+            }
+            Thread.sleep(100);
         }
     }
 }

@@ -68,9 +68,7 @@ class SparkJobsIT {
 
     @BeforeEach
     void freshPipeline() throws Exception {
-        // Not a short heartbeat (as CancellationIT uses): a real job takes a second or two to cancel, and
-        // moto ends a stopped execution FAILED (States.Timeout), not ABORTED, if the heartbeat fires first.
-        pipeline.reset(LocalPipeline.DEFAULT_HEARTBEAT_SECONDS);
+        pipeline.reset();
         applicationId = pipeline.createApplication("spark");
     }
 

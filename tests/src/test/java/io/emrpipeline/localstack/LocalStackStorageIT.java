@@ -78,7 +78,12 @@ class LocalStackStorageIT {
     @Test
     void runRecordsAndCallbacksRoundTrip() {
         S3ObjectStore store = new S3ObjectStore(s3, BUCKET);
-        new RunRecords(store).save(new RunRecords.RunRecord("arn:exec", "exec-1", "app1", "job:exec-1", "run1"));
+        RunRecords runs = new RunRecords(store);
+        RunRecords.RunRecord first = runs.create(new RunRecords.RunRecord("arn:exec", "exec-1", "app1", "job:exec-1", null,
+                false, null)).orElseThrow();
+        assertTrue(runs.create(first).isEmpty(), "S3 refuses a second create (If-None-Match: *)");
+        runs.replace(first, first.withJobRun("run1")).orElseThrow();
+        assertTrue(runs.replace(first, first.stopped()).isEmpty(), "S3 refuses a replace of an old version (If-Match)");
         Callbacks callbacks = new Callbacks(store);
         JobRunKey run = new JobRunKey("app1", "run1");
         callbacks.save(run, new Callbacks.Callback("token", "arn:exec"));
@@ -101,7 +106,7 @@ class LocalStackStorageIT {
     void localStackAcceptsTheDefinition() {
         Contract contract = Contract.get();
         String definition = Placeholders.fill("pipeline.asl.json", contract.stateMachineDefinition(),
-                contract.aslSubstitutions(function -> "arn:aws:lambda:us-east-1:000000000000:function:" + function.name(), 60));
+                contract.aslSubstitutions(function -> "arn:aws:lambda:us-east-1:000000000000:function:" + function.name()));
 
         String arn = sfn.createStateMachine(r -> r.name("emr-pipeline").definition(definition)
                 .roleArn("arn:aws:iam::000000000000:role/states")).stateMachineArn();

@@ -11,12 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the local pipeline once per test JVM (moto takes seconds), resets it before every test,
- * and gives each test a fresh connector over it. The heartbeat is short because moto reports an
- * execution ABORTED only once its callback wait wakes up (see docs/local-aws.md).
+ * and gives each test a fresh connector over it.
  */
 public final class LocalConnectorExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
-
-    public static final int HEARTBEAT_SECONDS = 10;
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalConnectorExtension.class);
 
@@ -27,7 +24,7 @@ public final class LocalConnectorExtension implements BeforeEachCallback, AfterE
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
         LocalPipeline pipeline = pipeline(context);
-        pipeline.reset(HEARTBEAT_SECONDS);
+        pipeline.reset();
         // Max age 0: every GetTask reads, so tests see each change and can count reads exactly.
         context.getStore(NAMESPACE).put(LocalConnector.class, LocalConnector.start(pipeline, Duration.ZERO));
     }

@@ -51,6 +51,8 @@ public final class FakeEmrServerless implements EmrServerlessClient {
     private final List<String> cancelRequests = new ArrayList<>();
     private final Map<String, Deque<SdkException>> failuresBefore = new HashMap<>();
     private final Map<String, Deque<SdkException>> failuresAfter = new HashMap<>();
+    private final Map<String, Integer> calls = new HashMap<>();
+    private Runnable duringStartJobRun = () -> { };
 
     public FakeEmrServerless withApplication(String id, String name, ApplicationState state) {
         applications.put(id, Application.builder().applicationId(id).name(name).state(state)
@@ -89,6 +91,16 @@ public final class FakeEmrServerless implements EmrServerlessClient {
         return List.copyOf(cancelRequests);
     }
 
+    /** Runs inside the next StartJobRun, once the call has left the caller and before EMR creates the run. */
+    public void duringNextStartJobRun(Runnable action) {
+        duringStartJobRun = action;
+    }
+
+    /** How many times {@code operation} was called. */
+    public synchronized int calls(String operation) {
+        return calls.getOrDefault(operation, 0);
+    }
+
     /** The next call of {@code operation} fails with {@code failure} and has no effect. */
     public void failNext(String operation, SdkException failure) {
         failuresBefore.computeIfAbsent(operation, name -> new ArrayDeque<>()).add(failure);
@@ -122,7 +134,11 @@ public final class FakeEmrServerless implements EmrServerlessClient {
 
     @Override
     public StartJobRunResponse startJobRun(StartJobRunRequest request) {
+        count("StartJobRun");
         injectFailure(failuresBefore, "StartJobRun");
+        Runnable during = duringStartJobRun;
+        duringStartJobRun = () -> { };
+        during.run();
         if (!applications.containsKey(request.applicationId())) {
             throw SdkFailures.notFound("Application " + request.applicationId() + " does not exist");
         }
@@ -134,6 +150,7 @@ public final class FakeEmrServerless implements EmrServerlessClient {
                     .jobDriver(request.jobDriver())
                     .configurationOverrides(request.configurationOverrides())
                     .executionTimeoutMinutes(request.executionTimeoutMinutes())
+                    .retryPolicy(request.retryPolicy())
                     .tags(request.tags())
                     .build());
             return id;
@@ -145,6 +162,7 @@ public final class FakeEmrServerless implements EmrServerlessClient {
 
     @Override
     public GetJobRunResponse getJobRun(GetJobRunRequest request) {
+        count("GetJobRun");
         injectFailure(failuresBefore, "GetJobRun");
         return GetJobRunResponse.builder().jobRun(jobRun(request.applicationId(), request.jobRunId())).build();
     }
@@ -210,5 +228,9 @@ public final class FakeEmrServerless implements EmrServerlessClient {
 
     private static String key(String applicationId, String jobRunId) {
         return applicationId + "/" + jobRunId;
+    }
+
+    private synchronized void count(String operation) {
+        calls.merge(operation, 1, Integer::sum);
     }
 }

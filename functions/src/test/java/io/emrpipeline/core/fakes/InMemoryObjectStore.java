@@ -9,11 +9,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The job bucket as a map, remembering every version a key held so tests can see the order of writes. */
+/**
+ * The job bucket as a map, remembering every version a key held so tests can see the order of
+ * writes. Conditional writes are atomic, as S3's are; the ETag is a counter.
+ */
 public final class InMemoryObjectStore implements ObjectStore {
 
     private final String bucket;
     private final Map<String, byte[]> objects = new TreeMap<>();
+    private final Map<String, String> etags = new TreeMap<>();
+    private int nextEtag;
     private final Map<String, List<byte[]>> versions = new TreeMap<>();
 
     public InMemoryObjectStore(String bucket) {
@@ -21,24 +26,54 @@ public final class InMemoryObjectStore implements ObjectStore {
     }
 
     @Override
-    public boolean exists(String key) {
+    public synchronized boolean exists(String key) {
         return objects.containsKey(key);
     }
 
     @Override
-    public void put(String key, byte[] content, String contentType) {
+    public synchronized void put(String key, byte[] content, String contentType) {
         objects.put(key, content.clone());
+        etags.put(key, "\"" + (++nextEtag) + "\"");
         versions.computeIfAbsent(key, k -> new ArrayList<>()).add(content.clone());
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
+    public synchronized Optional<Versioned> getVersioned(String key) {
+        return Optional.ofNullable(objects.get(key)).map(content -> new Versioned(content.clone(), etags.get(key)));
+    }
+
+    @Override
+    public synchronized Optional<String> putIfAbsent(String key, byte[] content, String contentType) {
+        if (objects.containsKey(key)) {
+            return Optional.empty();
+        }
+        put(key, content, contentType);
+        return Optional.of(etags.get(key));
+    }
+
+    @Override
+    public synchronized Optional<String> putIfUnchanged(String key, byte[] content, String contentType, String etag) {
+        if (!objects.containsKey(key) || !etags.get(key).equals(etag)) {
+            return Optional.empty();
+        }
+        put(key, content, contentType);
+        return Optional.of(etags.get(key));
+    }
+
+    @Override
+    public synchronized List<String> list(String prefix) {
+        return objects.keySet().stream().filter(key -> key.startsWith(prefix)).toList();
+    }
+
+    @Override
+    public synchronized Optional<byte[]> get(String key) {
         return Optional.ofNullable(objects.get(key)).map(byte[]::clone);
     }
 
     @Override
-    public void delete(String key) {
+    public synchronized void delete(String key) {
         objects.remove(key);
+        etags.remove(key);
     }
 
     @Override

@@ -25,7 +25,17 @@ public final class EventPatternFile {
 
     /** The pattern with its {@code ${Name}} placeholders filled by {@code values} (all of them, no others). */
     public static EventPattern load(EventPatternTemplate template, Map<String, String> values) {
+        return load(template, values, Map.of());
+    }
+
+    /** As {@link #load(EventPatternTemplate, Map)}, narrowed by more {@code detail} fields known only at deploy time. */
+    public static EventPattern load(EventPatternTemplate template, Map<String, String> values, Map<String, Object> moreDetail) {
         Map<String, Object> pattern = parse(template.file(), template.fill(values));
+        if (!moreDetail.isEmpty()) {
+            Map<String, Object> detail = new LinkedHashMap<>(detail(pattern.get("detail")) == null ? Map.of() : detail(pattern.get("detail")));
+            detail.putAll(moreDetail);
+            pattern.put("detail", detail);
+        }
         for (String key : pattern.keySet()) {
             if (!SUPPORTED.contains(key)) {
                 throw new IllegalStateException(template.file() + " has top-level field '" + key

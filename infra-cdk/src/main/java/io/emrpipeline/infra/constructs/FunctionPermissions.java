@@ -41,6 +41,7 @@ final class FunctionPermissions {
             case "AwaitJobRun" -> awaitJobRun();
             case "JobStateChange" -> jobStateChange();
             case "ReconcileJobRun" -> reconcileJobRun();
+            case "ReconcileSweep" -> reconcileSweep();
             case "CancelJobRun" -> cancelJobRun();
             default -> throw new IllegalStateException("contract.json names a function " + functionName
                     + " that FunctionPermissions grants nothing: add the statements its code needs.");
@@ -58,7 +59,11 @@ final class FunctionPermissions {
                         .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "emr-serverless.amazonaws.com")))
                         .build(),
                 allow(List.of("s3:GetObject", "s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.ENTRYPOINTS))),
-                allow(List.of("s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.RUNS))),
+                // The run record: read, written conditionally before and after StartJobRun.
+                allow(List.of("s3:GetObject", "s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.RUNS))),
+                // A submit that finds its execution stopped cancels what it started, and leaves a wait so its end is told.
+                allow(List.of("s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
+                allow(List.of("emr-serverless:CancelJobRun", "emr-serverless:GetJobRun"), emr.jobRuns(scope)),
                 listBucket(),
                 putEvents()));
         if (emr.resolveByName()) {
@@ -81,28 +86,44 @@ final class FunctionPermissions {
 
     private List<PolicyStatement> awaitJobRun() {
         return List.of(
-                allow(List.of("s3:PutObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
-                getJobRun(), sendTaskResult(), putEvents());
+                allow(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
+                claims(), listBucket(), getJobRun(), sendTaskResult(), putEvents());
     }
 
     private List<PolicyStatement> jobStateChange() {
         return List.of(
                 allow(List.of("s3:GetObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
-                listBucket(), getJobRun(), sendTaskResult(), putEvents());
+                claims(), listBucket(), getJobRun(), sendTaskResult(), putEvents());
     }
 
     private List<PolicyStatement> reconcileJobRun() {
         return List.of(
-                allow(List.of("s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
-                getJobRun(), putEvents());
+                allow(List.of("s3:GetObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
+                claims(), listBucket(), getJobRun(), sendTaskResult(), putEvents());
+    }
+
+    /** Lists the stored waits (ListBucket on the bucket), the active runs per application, then finishes ended ones. */
+    private List<PolicyStatement> reconcileSweep() {
+        return List.of(
+                allow(List.of("s3:GetObject", "s3:DeleteObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
+                claims(), listBucket(),
+                allow(List.of("emr-serverless:ListJobRuns"), emr.applications(scope)),
+                getJobRun(), sendTaskResult(), putEvents());
     }
 
     private List<PolicyStatement> cancelJobRun() {
         return List.of(
-                allow(List.of("s3:GetObject"), List.of(bucket.objectsUnder(JobBucket.RUNS))),
+                // Marks the run record stopped (conditional writes), creating it if the submit has not yet.
+                allow(List.of("s3:GetObject", "s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.RUNS))),
+                allow(List.of("s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.CALLBACKS))),
                 listBucket(),
                 allow(List.of("emr-serverless:ListJobRuns"), emr.applications(scope)),
                 allow(List.of("emr-serverless:CancelJobRun", "emr-serverless:GetJobRun"), emr.jobRuns(scope)));
+    }
+
+    /** The claims of job run ends: read, and written only conditionally (create, or replace one version). */
+    private PolicyStatement claims() {
+        return allow(List.of("s3:GetObject", "s3:PutObject"), List.of(bucket.objectsUnder(JobBucket.CLAIMS)));
     }
 
     /** Why a wildcard resource of these statements is as narrow as it can be (cdk-nag IAM5). */
@@ -123,7 +144,7 @@ final class FunctionPermissions {
             return "Only EMR Serverless's own service-linked role, which CreateApplication needs once per account.";
         }
         return "Objects are keyed by execution or job run at run time; the statement is limited to the one prefix of the"
-                + " job bucket this function uses (entrypoints/, runs/ or callbacks/).";
+                + " job bucket this function uses (entrypoints/, runs/, callbacks/ or claims/).";
     }
 
     private PolicyStatement getJobRun() {

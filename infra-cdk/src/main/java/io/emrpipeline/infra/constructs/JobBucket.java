@@ -24,6 +24,8 @@ public final class JobBucket extends Construct {
     public static final String ENTRYPOINTS = "entrypoints/";
     public static final String RUNS = "runs/";
     public static final String CALLBACKS = "callbacks/";
+    /** Who finished each job run's end: kept as long as run records, so a late duplicate event finds it. */
+    public static final String CLAIMS = "claims/";
     public static final String LOGS = "logs/";
 
     private final IBucket bucket;
@@ -63,6 +65,7 @@ public final class JobBucket extends Construct {
     private static List<LifecycleRule> lifecycleRules(JobBucketProps props) {
         List<LifecycleRule> rules = new ArrayList<>();
         rules.add(expire("ExpireRunRecords", RUNS, props.runRecordExpirationDays()));
+        rules.add(expire("ExpireClaims", CLAIMS, props.runRecordExpirationDays()));
         // Callbacks are deleted when a wait completes; what remains belongs to executions that ended otherwise.
         rules.add(expire("ExpireCallbacks", CALLBACKS, props.callbackExpirationDays()));
         if (props.logExpirationDays() > 0) {

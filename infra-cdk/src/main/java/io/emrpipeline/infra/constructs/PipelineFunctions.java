@@ -50,6 +50,7 @@ public final class PipelineFunctions extends Construct {
     public Alias awaitJobRun() { return alias("AwaitJobRun"); }
     public Alias jobStateChange() { return alias("JobStateChange"); }
     public Alias reconcileJobRun() { return alias("ReconcileJobRun"); }
+    public Alias reconcileSweep() { return alias("ReconcileSweep"); }
     public Alias cancelJobRun() { return alias("CancelJobRun"); }
 
     /** The alias of a function by its contract name (SubmitJobRun, …): what callers invoke. */

@@ -21,7 +21,7 @@ import software.constructs.Construct;
 /**
  * The Standard state machine, defined by the repository's single ASL file (the one the local
  * runtime executes too) with its {@code ${...}} placeholders filled by CloudFormation's
- * DefinitionSubstitutions: each function's alias and the heartbeat, as contract.json names them.
+ * DefinitionSubstitutions: each function's alias, as contract.json names them.
  * Every placeholder of the file must have a value and every value a placeholder, so a renamed
  * placeholder fails synth instead of deploying a broken machine.
  */
@@ -35,7 +35,7 @@ public final class PipelineStateMachine extends Construct {
         PipelineFunctions functions = props.functions();
         String definition = contract.stateMachineDefinition();
         Map<String, String> substitutions = contract.aslSubstitutions(
-                spec -> functions.alias(spec.name()).getFunctionArn(), props.heartbeatSeconds());
+                spec -> functions.alias(spec.name()).getFunctionArn());
         Placeholders.requireExactly("statemachines/pipeline.asl.json", definition, substitutions.keySet());
 
         LogGroup logs = LogGroup.Builder.create(this, "Logs")

@@ -21,7 +21,7 @@ class PipelineSettingsTest {
         PipelineSettings settings = read(Map.of());
         assertEquals("EmrPipeline", settings.stackName());
         assertEquals("emr-pipeline", settings.namePrefix());
-        assertEquals(600, settings.heartbeatSeconds());
+        assertEquals(5, settings.reconcileMinutes());
         assertEquals(30, settings.logRetentionDays());
         assertEquals(Contract.get().functionMemoryMb(), settings.functionMemoryMb());
         assertEquals(Contract.get().defaultReleaseLabel(), settings.application().releaseLabel());
@@ -34,17 +34,17 @@ class PipelineSettingsTest {
 
     @Test
     void commandLineStringsAreAcceptedLikeJsonValues() {
-        PipelineSettings settings = read(Map.of("heartbeatSeconds", "120", "allowCreateApplication", "true",
+        PipelineSettings settings = read(Map.of("reconcileMinutes", "2", "allowCreateApplication", "true",
                 "notificationEmails", "a@example.com, b@example.com"));
-        assertEquals(120, settings.heartbeatSeconds());
+        assertEquals(2, settings.reconcileMinutes());
         assertTrue(settings.application().allowCreateAtRuntime());
         assertEquals(List.of("a@example.com", "b@example.com"), settings.notificationEmails());
     }
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
-            "heartbeatSeconds|abc",
-            "heartbeatSeconds|5",
+            "reconcileMinutes|abc",
+            "reconcileMinutes|61",
             "logRetentionDays|31",
             "logRetentionDays|0",
             "logRetentionDays|3654",

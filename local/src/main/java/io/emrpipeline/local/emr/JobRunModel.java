@@ -57,6 +57,7 @@ public final class JobRunModel implements AutoCloseable {
             jobRunIdByClientToken.put(tokenKey, run.view().jobRunId());
         }
         lifecycle.start(run);
+        faults.beforeAnswer(JobRunOperation.START_JOB_RUN);
         return startResponse(run.view());
     }
 

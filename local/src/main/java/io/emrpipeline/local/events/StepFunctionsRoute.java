@@ -22,6 +22,8 @@ public final class StepFunctionsRoute {
 
     public static final String STOP_EXECUTION = "AWSStepFunctions.StopExecution";
 
+    private static final Set<String> TASK_ANSWERS = Set.of("AWSStepFunctions.SendTaskSuccess",
+            "AWSStepFunctions.SendTaskFailure");
     private static final Set<String> TASK_CALLBACKS = Set.of("AWSStepFunctions.SendTaskSuccess",
             "AWSStepFunctions.SendTaskFailure", "AWSStepFunctions.SendTaskHeartbeat");
 
@@ -31,11 +33,17 @@ public final class StepFunctionsRoute {
     private final MotoForwarder moto;
     private final ExecutionStatusEvents statusEvents;
     private final InFlightTaskTokens taskTokens;
+    private final AnsweredTaskTokens answered = new AnsweredTaskTokens();
 
     public StepFunctionsRoute(MotoForwarder moto, ExecutionStatusEvents statusEvents, InFlightTaskTokens taskTokens) {
         this.moto = moto;
         this.statusEvents = statusEvents;
         this.taskTokens = taskTokens;
+    }
+
+    /** The ledger of answered task tokens (Step Functions refuses a second answer; moto does not). */
+    public AnsweredTaskTokens answeredTokens() {
+        return answered;
     }
 
     public boolean handles(GatewayRequest request) {
@@ -57,6 +65,10 @@ public final class StepFunctionsRoute {
 
     private void callback(GatewayRequest request, HttpExchange exchange) throws IOException, InterruptedException {
         String taskToken = Json.text(Json.parse(request.body()), "taskToken");
+        if (taskToken != null && TASK_ANSWERS.contains(request.target()) && !answered.accept(taskToken)) {
+            Replies.jsonProtocolError(exchange, 400, "TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");
+            return;
+        }
         boolean deferred = taskToken != null && taskTokens.deferIfInFlight(taskToken, () -> {
             try {
                 moto.exchange(request);

@@ -42,4 +42,11 @@ public final class Replies {
         ObjectNode body = Json.object().put("message", message);
         json(exchange, status, body);
     }
+
+    /** A JSON 1.0/1.1 error (EventBridge, Step Functions): the code travels in the body's {@code __type}. */
+    public static void jsonProtocolError(HttpExchange exchange, int status, String errorType, String message)
+            throws IOException {
+        ObjectNode body = Json.object().put("__type", errorType).put("message", message);
+        bytes(exchange, status, "application/x-amz-json-1.0", Json.bytes(body));
+    }
 }

@@ -21,6 +21,7 @@ public final class LambdaFunctions implements AutoCloseable {
     private final Map<String, Integer> crashesLeft = new ConcurrentHashMap<>();
     /** The deployed runners of functions replaced for a test, put back on {@link #resetFaults()}. */
     private final Map<String, FunctionRunner> replaced = new ConcurrentHashMap<>();
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     public LambdaFunctions(String region, String accountId) {
         this.region = region;
@@ -114,6 +115,11 @@ public final class LambdaFunctions implements AutoCloseable {
         });
     }
 
+    /** Invocations of {@code functionName} running now. */
+    public int inFlight(String functionName) {
+        return inFlight.getOrDefault(functionName, 0);
+    }
+
     public InvocationLog log() {
         return log;
     }
@@ -128,7 +134,13 @@ public final class LambdaFunctions implements AutoCloseable {
         FunctionRunner runner = runner(name);
         String requestId = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
-        FunctionRunner.Outcome outcome = runner.invoke(requestId, payload);
+        inFlight.merge(name, 1, Integer::sum);
+        FunctionRunner.Outcome outcome;
+        try {
+            outcome = runner.invoke(requestId, payload);
+        } finally {
+            inFlight.merge(name, -1, Integer::sum);
+        }
         if (takeCrash(name)) {
             runner.discardEnvironments();
             outcome = FunctionRunner.Outcome.failure(LambdaErrors.document(new RuntimeExitError(requestId)));

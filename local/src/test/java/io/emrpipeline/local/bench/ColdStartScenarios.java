@@ -92,8 +92,8 @@ final class ColdStartScenarios implements AutoCloseable {
             }
             case "CancelJobRun" -> {
                 String jobRunId = startJobRun(execution, JobPlan.runUntilCancelled());
-                new RunRecords(bucket).save(new RunRecords.RunRecord(executionArn(execution), execution, applicationId,
-                        "wordcount:" + execution, jobRunId));
+                new RunRecords(bucket).create(new RunRecords.RunRecord(executionArn(execution), execution, applicationId,
+                        "wordcount:" + execution, jobRunId, false, null)).orElseThrow();
                 ObjectNode payload = fixture("step-functions/execution-aborted.json");
                 ((ObjectNode) payload.get("detail")).put("name", execution).put("executionArn", executionArn(execution));
                 return Json.bytes(payload);
