@@ -28,6 +28,8 @@ public final class StepFunctionsRoute {
             "AWSStepFunctions.SendTaskFailure", "AWSStepFunctions.SendTaskHeartbeat");
 
     private static final int NUDGE_ATTEMPTS = 50;
+    /** Longest a stop waits for the execution's callback invocation to answer (that function's timeout). */
+    private static final long STOP_HOLD_MILLIS = 60_000;
     private static final long NUDGE_INTERVAL_MILLIS = 200;
 
     private final MotoForwarder moto;
@@ -55,9 +57,12 @@ public final class StepFunctionsRoute {
             callback(request, exchange);
             return;
         }
+        String executionArn = Json.text(Json.parse(request.body()), "executionArn");
+        if (executionArn != null) {
+            taskTokens.awaitArmed(executionArn, STOP_HOLD_MILLIS);
+        }
         HttpResponse<byte[]> response = moto.exchange(request);
         if (response.statusCode() == 200) {
-            String executionArn = Json.text(Json.parse(request.body()), "executionArn");
             statusEvents.publishIfAborted(executionArn);
         }
         MotoForwarder.reply(response, exchange);

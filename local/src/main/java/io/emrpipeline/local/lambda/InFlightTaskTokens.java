@@ -24,20 +24,49 @@ public final class InFlightTaskTokens {
 
     private final BackgroundWork background;
     private final Map<String, List<Runnable>> inFlight = new HashMap<>();
+    /** Executions with a waitForTaskToken invocation in flight (moto mishandles a stop then: see {@link #awaitArmed}). */
+    private final Map<String, Integer> executions = new HashMap<>();
 
     public InFlightTaskTokens(BackgroundWork background) {
         this.background = background;
     }
 
-    public synchronized void begin(String taskToken) {
+    public synchronized void begin(String taskToken, String executionArn) {
         inFlight.put(taskToken, new ArrayList<>());
+        if (executionArn != null) {
+            executions.merge(executionArn, 1, Integer::sum);
+        }
+    }
+
+    /**
+     * moto 5.2 ends an execution stopped while its {@code .waitForTaskToken} invocation is still in
+     * flight (its callback wait not armed yet) as a failure of the state ({@code States.Runtime});
+     * Step Functions aborts it. The gateway holds such a stop until the invocation has answered and
+     * moto has armed the wait, then passes it on: the execution ends ABORTED, as in AWS.
+     */
+    public void awaitArmed(String executionArn, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        boolean waited = false;
+        synchronized (this) {
+            while (executions.getOrDefault(executionArn, 0) > 0 && System.currentTimeMillis() < deadline) {
+                waited = true;
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            }
+        }
+        if (waited) {
+            Thread.sleep(FORWARD_DELAY_MILLIS);
+        }
     }
 
     /** The invocation that carried this token has answered: forward what waited for it. */
-    public void end(String taskToken) {
+    public void end(String taskToken, String executionArn) {
         List<Runnable> waiting;
         synchronized (this) {
             waiting = inFlight.remove(taskToken);
+            if (executionArn != null) {
+                executions.computeIfPresent(executionArn, (arn, count) -> count > 1 ? count - 1 : null);
+            }
+            notifyAll();
         }
         if (waiting == null || waiting.isEmpty()) {
             return;

@@ -58,19 +58,29 @@ public final class LambdaInvokeRoute {
 
     private void invokeAndRespond(String function, GatewayRequest request, HttpExchange exchange) throws IOException {
         String taskToken = taskToken(request.body());
+        String executionArn = executionArn(request.body());
         if (taskToken != null) {
-            taskTokens.begin(taskToken);
+            taskTokens.begin(taskToken, executionArn);
         }
         try {
             respond(exchange, functions.invoke(function, request.body(), "RequestResponse"));
         } finally {
             if (taskToken != null) {
-                taskTokens.end(taskToken);
+                taskTokens.end(taskToken, executionArn);
             }
         }
     }
 
     /** The {@code taskToken} a waitForTaskToken task passes in its payload, if any. */
+    /** The execution a waitForTaskToken task's payload names ({@code execution.arn}), if any. */
+    private static String executionArn(byte[] payload) {
+        try {
+            return Json.text(Json.parse(payload).path("execution"), "arn");
+        } catch (RuntimeException notJson) {
+            return null;
+        }
+    }
+
     private static String taskToken(byte[] payload) {
         try {
             return Json.text(Json.parse(payload), "taskToken");
