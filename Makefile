@@ -49,7 +49,7 @@ run: setup
 # The fast tier: every *Test (pure logic, the domain core and handlers with in-memory fakes,
 # CDK templates). No moto, no Spark, no servers. (package: the CDK tests deploy the functions jar.)
 check: connector/node_modules/.installed
-	$(MVN) -q package -DskipITs
+	$(MVN) -q package -DskipITs -Dproguard.phase=none
 
 # Java style (Checkstyle, run by Maven) and Python (ruff).
 lint: $(VENV)/.installed
