@@ -13,7 +13,6 @@ import java.util.Optional;
 public final class Callbacks {
 
     private static final String PREFIX = "callbacks/";
-    private static final String SUFFIX = ".json";
 
     private final ObjectStore store;
 
@@ -53,9 +52,7 @@ public final class Callbacks {
     /** Every stored wait, by the job run it waits on (one listing of the prefix). */
     public List<JobRunKey> all() {
         return store.list(PREFIX).stream()
-                .map(key -> key.substring(PREFIX.length(), key.length() - SUFFIX.length()).split("/"))
-                .filter(parts -> parts.length == 2)
-                .map(parts -> new JobRunKey(parts[0], parts[1]))
+                .flatMap(key -> JobRunKey.fromObjectKey(PREFIX, key).stream())
                 .toList();
     }
 
@@ -64,7 +61,7 @@ public final class Callbacks {
     }
 
     private static String key(JobRunKey run) {
-        return PREFIX + run.applicationId() + "/" + run.jobRunId() + SUFFIX;
+        return run.objectKey(PREFIX);
     }
 
 }

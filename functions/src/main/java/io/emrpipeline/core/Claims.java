@@ -71,6 +71,6 @@ public final class Claims {
     }
 
     private static String key(JobRunKey run) {
-        return "claims/" + run.applicationId() + "/" + run.jobRunId() + ".json";
+        return run.objectKey("claims/");
     }
 }

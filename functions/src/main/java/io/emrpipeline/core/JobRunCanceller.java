@@ -51,9 +51,8 @@ public final class JobRunCanceller {
             if (existing.isPresent() && existing.get().stopRequested()) {
                 return existing.get();
             }
-            Optional<RunRecords.RunRecord> marked = existing.isPresent()
-                    ? runs.replace(existing.get(), existing.get().stopped())
-                    : runs.create(RunRecords.stoppedBeforeSubmit(executionName));
+            Optional<RunRecords.RunRecord> marked = runs.writeOver(existing,
+                    existing.map(RunRecords.RunRecord::stopped).orElseGet(() -> RunRecords.stoppedBeforeSubmit(executionName)));
             if (marked.isPresent()) {
                 return marked.get();
             }

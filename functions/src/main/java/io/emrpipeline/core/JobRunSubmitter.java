@@ -105,9 +105,8 @@ public final class JobRunSubmitter {
             if (existing.isPresent() && existing.get().stopRequested()) {
                 throw new ExecutionStopped(fresh.executionName(), "nothing was started");
             }
-            Optional<RunRecords.RunRecord> written = existing.isPresent()
-                    ? runs.replace(existing.get(), fresh.withJobRun(existing.get().jobRunId()))
-                    : runs.create(fresh);
+            Optional<RunRecords.RunRecord> written = runs.writeOver(existing,
+                    existing.map(earlier -> fresh.withJobRun(earlier.jobRunId())).orElse(fresh));
             if (written.isPresent()) {
                 return written.get();
             }

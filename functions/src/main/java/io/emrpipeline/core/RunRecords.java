@@ -54,6 +54,14 @@ public final class RunRecords {
         return store.putIfAbsent(key(record.executionName()), body(record), "application/json").map(etag -> withEtag(record, etag));
     }
 
+    /**
+     * Writes {@code next} over what was read: replaces that version, or creates the record when none
+     * was read. @return the written version, empty if the record changed (or appeared) meanwhile
+     */
+    public Optional<RunRecord> writeOver(Optional<RunRecord> read, RunRecord next) {
+        return read.isPresent() ? replace(read.get(), next) : create(next);
+    }
+
     /** Replaces the version {@code previous} was read at. @return the written version, empty if it changed */
     public Optional<RunRecord> replace(RunRecord previous, RunRecord next) {
         return store.putIfUnchanged(key(next.executionName()), body(next), "application/json", previous.etag())

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -106,7 +107,7 @@ public final class Contract {
     }
 
     /** The substitutions for the ASL file: each function's placeholder mapped to its ARN (from {@code functionArn}). */
-    public Map<String, String> aslSubstitutions(java.util.function.Function<FunctionSpec, String> functionArn) {
+    public Map<String, String> aslSubstitutions(Function<FunctionSpec, String> functionArn) {
         Map<String, String> values = new LinkedHashMap<>();
         for (FunctionSpec spec : functions) {
             spec.aslPlaceholder().ifPresent(placeholder -> values.put(placeholder, functionArn.apply(spec)));

@@ -32,7 +32,10 @@ public final class EventPatternFile {
     public static EventPattern load(EventPatternTemplate template, Map<String, String> values, Map<String, Object> moreDetail) {
         Map<String, Object> pattern = parse(template.file(), template.fill(values));
         if (!moreDetail.isEmpty()) {
-            Map<String, Object> detail = new LinkedHashMap<>(detail(pattern.get("detail")) == null ? Map.of() : detail(pattern.get("detail")));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            if (pattern.get("detail") != null) {
+                detail.putAll(detail(pattern.get("detail")));
+            }
             detail.putAll(moreDetail);
             pattern.put("detail", detail);
         }
