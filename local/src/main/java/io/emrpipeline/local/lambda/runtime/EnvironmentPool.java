@@ -16,6 +16,11 @@ import java.util.Set;
  */
 public final class EnvironmentPool implements FunctionRunner {
 
+    /** What the emulator answers when it failed itself, before the function ran. */
+    private static final String EMULATOR_FAILURE = "Sandbox.Failure";
+    /** Outcomes after which the emulator resets its runtime: the environment is not reused. */
+    private static final Set<String> NOT_REUSABLE_AFTER = Set.of("Sandbox.Timedout", "Runtime.ExitError", EMULATOR_FAILURE);
+
     private final FunctionDeployment function;
     private final RuntimeFiles files;
     private final int limit;
@@ -45,6 +50,16 @@ public final class EnvironmentPool implements FunctionRunner {
 
     @Override
     public Outcome invoke(String requestId, byte[] payload) {
+        Outcome outcome = invokeOnce(requestId, payload);
+        if (EMULATOR_FAILURE.equals(outcome.errorType())) {
+            // The emulator's own failure (its gate to the runtime was cancelled by a reset still in
+            // progress): the function never ran. Lambda would run it, so it runs in a fresh environment.
+            outcome = invokeOnce(requestId, payload);
+        }
+        return outcome;
+    }
+
+    private Outcome invokeOnce(String requestId, byte[] payload) {
         RuntimeEnvironment environment;
         try {
             environment = acquire();
@@ -55,7 +70,10 @@ public final class EnvironmentPool implements FunctionRunner {
         boolean healthy = false;
         try {
             Outcome outcome = environment.invoke(requestId, payload);
-            healthy = environment.isAlive();
+            // After a timeout the emulator resets its runtime in the background; an invocation that
+            // arrives meanwhile fails in the emulator. Lambda re-initialises too: use a new environment.
+            healthy = environment.isAlive()
+                    && (outcome.errorType() == null || !NOT_REUSABLE_AFTER.contains(outcome.errorType()));
             return outcome;
         } catch (RuntimeEnvironment.EnvironmentLost e) {
             return InvokeResponses.runtimeExited(requestId, e.getMessage());
