@@ -13,6 +13,8 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -147,6 +149,43 @@ class EventDeliveryIT {
         actions.addAll(Scenarios.actions(pipeline, LocalPipeline.AWAIT));
         assertEquals(jobs, Collections.frequency(actions, "COMPLETED"), actions::toString);
         assertEquals(jobs, succeededEvents(pipeline), "one domain event per job end");
+    }
+
+    @ParameterizedTest(name = "Step Functions refuses a second answer: {0}")
+    @ValueSource(booleans = {true, false})
+    void lostReorderedAndDuplicatedEventsEndEveryJobOnce(boolean refuseSecondAnswers, LocalPipeline pipeline)
+            throws Exception {
+        String applicationId = pipeline.createApplication("analytics");
+        pipeline.gateway().answeredTaskTokens().refuseSecondAnswers(refuseSecondAnswers);
+        pipeline.gateway().events().setDeliverEveryEventTwice(true);
+        pipeline.gateway().events().setDeliveryJitter(Duration.ofMillis(1500));
+        pipeline.gateway().events().loseEmrEvents(0.3, false);
+        pipeline.sweeps().setInterval(Duration.ofSeconds(2));
+        int jobs = 8;
+        for (int i = 0; i < jobs; i++) {
+            pipeline.gateway().simulatedJobs().planNext(JobPlan.succeedAfter(Duration.ofMillis(300 + 250 * i)));
+        }
+
+        List<String> executions = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            executions.add(pipeline.startExecution("unruly-" + i, JobRequests.scriptJob(applicationId).toString()));
+        }
+        for (String executionArn : executions) {
+            DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, TIMEOUT);
+            assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), () -> Scenarios.describe(execution));
+        }
+        // A sweep answers the execution before it publishes the end: wait for every end to be told.
+        Scenarios.awaitTrue(() -> succeededEvents(pipeline) >= jobs, TIMEOUT);
+        Scenarios.awaitQuiet(pipeline);
+
+        assertTrue(pipeline.gateway().events().publishedEvents().stream().anyMatch(PublishedEvent::dropped),
+                "some events really were lost");
+        assertEquals(jobs, pipeline.gateway().jobRuns().jobRuns().size());
+        assertEquals(jobs, succeededEvents(pipeline), "one domain event per job end");
+        assertEquals(jobs, pipeline.gateway().events().publishedEvents().stream()
+                .filter(event -> "Job Run Succeeded".equals(event.detailType()))
+                .map(event -> event.detail().path("eventId").asText()).distinct().count(),
+                "each end has its own stable id");
     }
 
     private static long succeededEvents(LocalPipeline pipeline) {

@@ -5,19 +5,42 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Per-operation call counters and injected throttling. AWS publishes low EMR Serverless API
- * quotas (StartJobRun 1 TPS, GetJobRun 10 TPS), so tests must show the pipeline survives
- * ThrottlingException and how many calls it spends.
+ * Per-operation call counters and throttling, injected or by rate. AWS publishes low EMR
+ * Serverless API quotas (StartJobRun 1 TPS burst 25, GetJobRun 10 TPS burst 50), so tests must
+ * show the pipeline survives ThrottlingException and how many calls it spends.
  */
 public final class ApiFaults {
+
+    /** The account-level rates AWS documents for EMR Serverless, as token buckets. */
+    public static final RateLimit START_JOB_RUN_QUOTA = new RateLimit(1, 25);
+    public static final RateLimit GET_JOB_RUN_QUOTA = new RateLimit(10, 50);
 
     private final Map<JobRunOperation, Integer> calls = new EnumMap<>(JobRunOperation.class);
     private final Map<JobRunOperation, Integer> throttlesLeft = new EnumMap<>(JobRunOperation.class);
     private final Map<JobRunOperation, Duration> answerDelays = new EnumMap<>(JobRunOperation.class);
+    private final Map<JobRunOperation, TokenBucket> rateLimits = new EnumMap<>(JobRunOperation.class);
+    private final Map<JobRunOperation, Integer> throttled = new EnumMap<>(JobRunOperation.class);
+
+    /** A sustained rate in requests per second and the burst a full bucket allows. */
+    public record RateLimit(double perSecond, int burst) {}
 
     /** The next {@code count} calls of {@code operation} answer HTTP 429 ThrottlingException. */
     public synchronized void throttleNext(JobRunOperation operation, int count) {
         throttlesLeft.put(operation, count);
+    }
+
+    /**
+     * Calls of {@code operation} beyond {@code limit} answer ThrottlingException, the way the
+     * service's token buckets do: the bucket starts full and refills at the sustained rate.
+     */
+    public synchronized void limitRate(JobRunOperation operation, RateLimit limit) {
+        rateLimits.put(operation, new TokenBucket(limit, System.nanoTime()));
+    }
+
+    /** Both documented quotas at once: StartJobRun and GetJobRun as AWS meters them. */
+    public synchronized void limitToAwsQuotas() {
+        limitRate(JobRunOperation.START_JOB_RUN, START_JOB_RUN_QUOTA);
+        limitRate(JobRunOperation.GET_JOB_RUN, GET_JOB_RUN_QUOTA);
     }
 
     /**
@@ -48,19 +71,59 @@ public final class ApiFaults {
         return calls.getOrDefault(operation, 0);
     }
 
-    /** Counts a call; throws the throttling error if one is still owed. */
+    /** Calls answered ThrottlingException, injected or by rate. */
+    public synchronized int throttledCount(JobRunOperation operation) {
+        return throttled.getOrDefault(operation, 0);
+    }
+
+    /** Counts a call; throws the throttling error if one is owed or the operation's bucket is empty. */
     synchronized void onCall(JobRunOperation operation) {
         calls.merge(operation, 1, Integer::sum);
         int left = throttlesLeft.getOrDefault(operation, 0);
         if (left > 0) {
             throttlesLeft.put(operation, left - 1);
-            throw EmrApiException.throttled();
+            throw throttle(operation);
         }
+        TokenBucket bucket = rateLimits.get(operation);
+        if (bucket != null && !bucket.take(System.nanoTime())) {
+            throw throttle(operation);
+        }
+    }
+
+    private EmrApiException throttle(JobRunOperation operation) {
+        throttled.merge(operation, 1, Integer::sum);
+        return EmrApiException.throttled();
     }
 
     public synchronized void reset() {
         calls.clear();
         throttlesLeft.clear();
         answerDelays.clear();
+        rateLimits.clear();
+        throttled.clear();
+    }
+
+    /** Tokens refill continuously at the sustained rate, up to the burst; a call takes one or is throttled. */
+    private static final class TokenBucket {
+
+        private final RateLimit limit;
+        private double tokens;
+        private long refilledAt;
+
+        TokenBucket(RateLimit limit, long now) {
+            this.limit = limit;
+            this.tokens = limit.burst();
+            this.refilledAt = now;
+        }
+
+        boolean take(long now) {
+            tokens = Math.min(limit.burst(), tokens + (now - refilledAt) / 1e9 * limit.perSecond());
+            refilledAt = now;
+            if (tokens < 1) {
+                return false;
+            }
+            tokens -= 1;
+            return true;
+        }
     }
 }

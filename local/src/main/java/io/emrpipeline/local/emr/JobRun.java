@@ -19,6 +19,8 @@ final class JobRun {
     private Instant updatedAt;
     private Instant startedAt;
     private Instant endedAt;
+    private int attempt = 1;
+    private Instant attemptCreatedAt;
     private Thread worker;
     private boolean discarded;
 
@@ -27,10 +29,12 @@ final class JobRun {
         this.identity = identity;
         this.spec = spec;
         this.updatedAt = identity.createdAt();
+        this.attemptCreatedAt = identity.createdAt();
     }
 
-    JobRunSpec spec() {
-        return spec;
+    /** What the runner needs for the current attempt. */
+    synchronized JobRunSpec spec() {
+        return spec.forAttempt(attempt);
     }
 
     String applicationId() {
@@ -41,7 +45,7 @@ final class JobRun {
         return new JobRunView(identity.region(), identity.accountId(), identity.applicationId(), identity.jobRunId(),
                 identity.name(), identity.arn(), identity.createdBy(), identity.executionRole(),
                 identity.releaseLabel(), identity.request(), identity.createdAt(), updatedAt, state, previousState,
-                stateDetails, startedAt, endedAt);
+                stateDetails, startedAt, endedAt, attempt, attemptCreatedAt);
     }
 
     /** Moves to {@code next} if the run is in one of {@code from}; returns the new snapshot, or empty. */
@@ -53,7 +57,8 @@ final class JobRun {
         previousState = state;
         state = next;
         updatedAt = now;
-        if (next == JobRunState.RUNNING) {
+        if (next == JobRunState.RUNNING && startedAt == null) {
+            // Billing runs from the first attempt's start: EMR bills every attempt.
             startedAt = now;
         }
         if (next.isTerminal()) {
@@ -61,6 +66,32 @@ final class JobRun {
             stateDetails = details;
         }
         return Optional.of(view());
+    }
+
+    /**
+     * A failed attempt under a retry policy: the run goes back to PENDING as its next attempt, in
+     * one move, so nobody ever reads a FAILED run that is about to run again.
+     *
+     * @return the failed attempt as its events describe it, and the run as it is now; empty when the
+     *     run is no longer RUNNING (a cancel came first)
+     */
+    synchronized Optional<Retry> retry(String failedDetails) {
+        if (discarded || state != JobRunState.RUNNING) {
+            return Optional.empty();
+        }
+        JobRunView failed = view().as(JobRunState.FAILED, JobRunState.RUNNING, failedDetails, attempt);
+        previousState = state;
+        state = JobRunState.PENDING;
+        attempt++;
+        updatedAt = Instant.now();
+        attemptCreatedAt = updatedAt;
+        return Optional.of(new Retry(failed, view()));
+    }
+
+    record Retry(JobRunView failedAttempt, JobRunView next) {}
+
+    synchronized int attempt() {
+        return attempt;
     }
 
     /**

@@ -15,6 +15,7 @@ public final class JobRunEvents {
 
     public static final String SOURCE = "aws.emr-serverless";
     public static final String DETAIL_TYPE = "EMR Serverless Job Run State Change";
+    public static final String RETRY_DETAIL_TYPE = "EMR Serverless Job Run Retry";
 
     private JobRunEvents() {}
 
@@ -40,13 +41,28 @@ public final class JobRunEvents {
                 run.updatedAt());
     }
 
+    /**
+     * A retry policy started the run's next attempt. The model's shape: the run's identity, the
+     * state it is in, and the attempt now under way with when it began.
+     */
+    static ObjectNode retry(JobRunView run) {
+        ObjectNode detail = Json.object().put("jobRunId", run.jobRunId());
+        if (run.name() != null) {
+            detail.put("jobRunName", run.name());
+        }
+        detail.put("applicationId", run.applicationId())
+                .put("arn", run.arn())
+                .put("releaseLabel", run.releaseLabel())
+                .put("state", run.state().name())
+                .put("attempt", run.attempt())
+                .put("attemptCreatedAt", run.attemptCreatedAt().toString())
+                .put("createdAt", run.createdAt().toString());
+        return EventEnvelope.of(SOURCE, RETRY_DETAIL_TYPE, run.region(), run.accountId(), List.of(), detail,
+                run.updatedAt());
+    }
+
     /** A late, out-of-order copy of the SCHEDULED → RUNNING event, for the stale-event knob. */
     static ObjectNode staleRunning(JobRunView terminal) {
-        JobRunView running = new JobRunView(terminal.region(), terminal.accountId(), terminal.applicationId(),
-                terminal.jobRunId(), terminal.name(), terminal.arn(), terminal.createdBy(), terminal.executionRole(),
-                terminal.releaseLabel(), terminal.request(), terminal.createdAt(),
-                terminal.startedAt() != null ? terminal.startedAt() : terminal.createdAt(),
-                JobRunState.RUNNING, JobRunState.SCHEDULED, null, terminal.startedAt(), null);
-        return stateChange(running);
+        return stateChange(terminal.as(JobRunState.RUNNING, JobRunState.SCHEDULED, null, terminal.attempt()));
     }
 }

@@ -52,7 +52,10 @@ final class JobRunJson {
                 .put("executionRole", run.executionRole())
                 .put("state", run.state().name())
                 .put("stateDetails", run.stateDetails() == null ? "" : run.stateDetails())
-                .put("releaseLabel", run.releaseLabel());
+                .put("releaseLabel", run.releaseLabel())
+                .put("attempt", run.attempt())
+                .put("attemptCreatedAt", Json.epochSeconds(run.attemptCreatedAt()))
+                .put("attemptUpdatedAt", Json.epochSeconds(run.updatedAt()));
         if (run.name() != null) {
             json.put("name", run.name());
         }

@@ -1,6 +1,7 @@
 package io.emrpipeline.local.emr;
 
 import io.emrpipeline.local.events.EventPublisher;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,12 @@ import java.time.Duration;
  * Drives runs through EMR Serverless' lifecycle: SUBMITTED → PENDING → SCHEDULED on a scheduler,
  * RUNNING on a worker thread that calls the {@link JobRunner}, then SUCCESS or FAILED; a cancel
  * goes CANCELLING → CANCELLED, interrupting the runner. Each change publishes its event.
+ *
+ * <p>Two parts of the service's lifecycle that only some runs meet: under an application's
+ * {@code maxConcurrentRuns} a run past the limit waits in QUEUED until a running one ends
+ * ({@link ConcurrencySlots}); and a batch run whose {@code retryPolicy.maxAttempts} allows it goes
+ * back to PENDING as its next attempt after a failed one, with the failed attempt's FAILED event and
+ * an "EMR Serverless Job Run Retry" event.
  */
 final class JobRunLifecycle implements AutoCloseable {
 
@@ -21,6 +28,7 @@ final class JobRunLifecycle implements AutoCloseable {
     private volatile JobRunner runner;
     private volatile JobRunTimings timings = JobRunTimings.fast();
     private volatile boolean staleRunningAfterTerminal;
+    private final ConcurrencySlots slots = new ConcurrencySlots();
 
     JobRunLifecycle(EventPublisher events, JobRunner runner) {
         this.events = events;
@@ -39,13 +47,51 @@ final class JobRunLifecycle implements AutoCloseable {
         staleRunningAfterTerminal = on;
     }
 
+    /** An application's concurrency limit; unset means no limit (the model's default). */
+    void setMaxConcurrentRuns(String applicationId, int limit) {
+        slots.setLimit(applicationId, limit);
+    }
+
+    void resetConcurrency() {
+        slots.clear();
+    }
+
     void start(JobRun run) {
         if (runner instanceof InlineJobRunner inline && inline.completesInline(run.spec())) {
             runInline(run);
             return;
         }
         events.publish(JobRunEvents.stateChange(run.view()), false);
-        later(timings.submitted(), () -> advance(run, JobRunState.SUBMITTED, JobRunState.PENDING));
+        later(timings.submitted(), () -> admit(run));
+    }
+
+    /** SUBMITTED → PENDING when the application has a free slot, else QUEUED until one frees. */
+    private void admit(JobRun run) {
+        if (slots.tryAcquire(run)) {
+            if (!advance(run, JobRunState.SUBMITTED, JobRunState.PENDING)) {
+                release(run);
+            }
+            return;
+        }
+        run.moveTo(JobRunState.QUEUED, null, Set.of(JobRunState.SUBMITTED))
+                .ifPresent(view -> events.publish(JobRunEvents.stateChange(view), false));
+        // A slot may have freed between the refusal and the move: look again.
+        dequeue(run.applicationId());
+    }
+
+    /** A run that held a slot ended: the oldest queued run of its application takes the slot. */
+    private void release(JobRun run) {
+        if (slots.release(run)) {
+            dequeue(run.applicationId());
+        }
+    }
+
+    private void dequeue(String applicationId) {
+        slots.nextQueued(applicationId).ifPresent(next -> {
+            if (!advance(next, JobRunState.QUEUED, JobRunState.PENDING)) {
+                release(next);
+            }
+        });
     }
 
     private void runInline(JobRun run) {
@@ -56,15 +102,20 @@ final class JobRunLifecycle implements AutoCloseable {
         work(run, true);
     }
 
-    private void advance(JobRun run, JobRunState from, JobRunState to) {
+    private boolean advance(JobRun run, JobRunState from, JobRunState to) {
         if (!move(run, from, to, false)) {
-            return;
+            return false;
         }
-        switch (to) {
+        afterEntering(run, to);
+        return true;
+    }
+
+    private void afterEntering(JobRun run, JobRunState state) {
+        switch (state) {
             case PENDING -> later(timings.pending(), () -> advance(run, JobRunState.PENDING, JobRunState.SCHEDULED));
             case SCHEDULED -> later(timings.scheduled(), () -> advance(run, JobRunState.SCHEDULED, JobRunState.RUNNING));
             case RUNNING -> workers.execute(() -> work(run, false));
-            default -> throw new IllegalStateException("no automatic move after " + to);
+            default -> throw new IllegalStateException("no automatic move after " + state);
         }
     }
 
@@ -99,22 +150,39 @@ final class JobRunLifecycle implements AutoCloseable {
         if (finishCancel(run, synchronous)) {
             return;
         }
+        if (!outcome.succeeded() && !synchronous && run.attempt() < maxAttempts(run)) {
+            Optional<JobRun.Retry> retry = run.retry(outcome.stateDetails());
+            if (retry.isPresent()) {
+                // The run is already PENDING again when its failed attempt's event goes out.
+                events.publish(JobRunEvents.stateChange(retry.get().failedAttempt()), false);
+                events.publish(JobRunEvents.retry(retry.get().next()), false);
+                events.publish(JobRunEvents.stateChange(retry.get().next()), false);
+                afterEntering(run, JobRunState.PENDING);
+                return;
+            }
+        }
         JobRunState end = outcome.succeeded() ? JobRunState.SUCCESS : JobRunState.FAILED;
         run.moveTo(end, outcome.stateDetails(), Set.of(JobRunState.RUNNING))
-                .ifPresent(view -> publishTerminal(view, synchronous));
+                .ifPresent(view -> publishTerminal(run, view, synchronous));
+    }
+
+    /** A batch run's retryPolicy.maxAttempts (1, no retry, when unset); streaming runs are not modelled. */
+    private static int maxAttempts(JobRun run) {
+        return run.view().request().path("retryPolicy").path("maxAttempts").asInt(1);
     }
 
     /** Completes a cancellation; false when the run was not CANCELLING. */
     private boolean finishCancel(JobRun run, boolean synchronous) {
         return run.moveTo(JobRunState.CANCELLED, null, Set.of(JobRunState.CANCELLING))
                 .map(view -> {
-                    publishTerminal(view, synchronous);
+                    publishTerminal(run, view, synchronous);
                     return true;
                 })
                 .orElse(false);
     }
 
-    private void publishTerminal(JobRunView view, boolean synchronous) {
+    private void publishTerminal(JobRun run, JobRunView view, boolean synchronous) {
+        release(run);
         events.publish(JobRunEvents.stateChange(view), synchronous);
         if (staleRunningAfterTerminal) {
             events.publish(JobRunEvents.staleRunning(view), synchronous);

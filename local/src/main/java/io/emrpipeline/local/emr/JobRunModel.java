@@ -125,6 +125,11 @@ public final class JobRunModel implements AutoCloseable {
         lifecycle.setTimings(timings);
     }
 
+    /** The application's {@code maxConcurrentRuns}: runs past it wait in QUEUED (unlimited unless set). */
+    public void setMaxConcurrentRuns(String applicationId, int limit) {
+        lifecycle.setMaxConcurrentRuns(applicationId, limit);
+    }
+
     /** Fault: after each terminal event, a late RUNNING event for the same run (events are unordered). */
     public void setEmitStaleRunningEventAfterTerminal(boolean on) {
         lifecycle.setStaleRunningAfterTerminal(on);
@@ -138,6 +143,7 @@ public final class JobRunModel implements AutoCloseable {
             jobRunIdByClientToken.clear();
         }
         faults.reset();
+        lifecycle.resetConcurrency();
         lifecycle.setTimings(JobRunTimings.fast());
         lifecycle.setStaleRunningAfterTerminal(false);
     }
@@ -160,7 +166,7 @@ public final class JobRunModel implements AutoCloseable {
         JobRunView identity = new JobRunView(region, accountId, application.applicationId(), jobRunId,
                 Json.text(request, "name"), arn, createdBy, Json.text(request, "executionRoleArn"),
                 application.releaseLabel(), request.deepCopy(), Instant.now(), null, JobRunState.SUBMITTED, null,
-                null, null, null);
+                null, null, null, 1, null);
         return new JobRun(identity, StartJobRunRequests.spec(identity));
     }
 

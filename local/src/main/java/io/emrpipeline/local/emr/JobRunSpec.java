@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param logUri the S3 monitoring log URI, or null when the request set none
  * @param jobRequest the StartJobRun request body as sent on the wire
+ * @param attempt which attempt this is, from 1 (EMR re-runs a failed batch job under its retry policy)
  */
 public record JobRunSpec(
         String applicationId,
@@ -18,4 +19,11 @@ public record JobRunSpec(
         List<String> entryPointArguments,
         String sparkSubmitParameters,
         String logUri,
-        JsonNode jobRequest) {}
+        JsonNode jobRequest,
+        int attempt) {
+
+    JobRunSpec forAttempt(int next) {
+        return new JobRunSpec(applicationId, jobRunId, name, releaseLabel, entryPoint, entryPointArguments,
+                sparkSubmitParameters, logUri, jobRequest, next);
+    }
+}

@@ -10,6 +10,8 @@ import java.time.Instant;
  * @param previousState null while the run is in its first state
  * @param startedAt when it entered RUNNING, or null
  * @param endedAt when it reached a terminal state, or null
+ * @param attempt the attempt the run is on, from 1; a retry policy adds attempts after failed ones
+ * @param attemptCreatedAt when the current attempt began
  */
 public record JobRunView(
         String region,
@@ -28,4 +30,14 @@ public record JobRunView(
         JobRunState previousState,
         String stateDetails,
         Instant startedAt,
-        Instant endedAt) {}
+        Instant endedAt,
+        int attempt,
+        Instant attemptCreatedAt) {
+
+    /** This snapshot as it looked in another state: what a late or per-attempt event describes. */
+    JobRunView as(JobRunState shownState, JobRunState shownPrevious, String shownDetails, int shownAttempt) {
+        return new JobRunView(region, accountId, applicationId, jobRunId, name, arn, createdBy, executionRole,
+                releaseLabel, request, createdAt, updatedAt, shownState, shownPrevious, shownDetails, startedAt,
+                shownState.isTerminal() ? updatedAt : null, shownAttempt, attemptCreatedAt);
+    }
+}

@@ -9,14 +9,15 @@ import java.util.Map;
 
 /**
  * A runner that runs nothing: each job run follows a {@link JobPlan} set by the test. A run's
- * plan is chosen when it is submitted: the next queued plan, else the default plan.
+ * plan is chosen when it is submitted: the next queued plan, else the default plan. Each attempt
+ * of a retried run takes a plan of its own, so a test can fail the first and pass the second.
  */
 public final class SimulatedJobRunner implements InlineJobRunner {
 
     private static final JobPlan DEFAULT_PLAN = JobPlan.succeedAfter(Duration.ofMillis(300));
 
     private final Deque<JobPlan> queued = new ArrayDeque<>();
-    private final Map<String, JobPlan> byJobRunId = new HashMap<>();
+    private final Map<String, JobPlan> byAttempt = new HashMap<>();
     private JobPlan defaultPlan = DEFAULT_PLAN;
 
     public synchronized void setDefaultPlan(JobPlan plan) {
@@ -45,7 +46,7 @@ public final class SimulatedJobRunner implements InlineJobRunner {
     }
 
     private synchronized JobPlan planFor(JobRunSpec spec) {
-        return byJobRunId.computeIfAbsent(spec.jobRunId(), id -> {
+        return byAttempt.computeIfAbsent(spec.jobRunId() + "#" + spec.attempt(), id -> {
             JobPlan next = queued.poll();
             return next != null ? next : defaultPlan;
         });
@@ -53,7 +54,7 @@ public final class SimulatedJobRunner implements InlineJobRunner {
 
     public synchronized void reset() {
         queued.clear();
-        byJobRunId.clear();
+        byAttempt.clear();
         defaultPlan = DEFAULT_PLAN;
     }
 }

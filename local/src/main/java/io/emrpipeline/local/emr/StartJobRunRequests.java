@@ -33,6 +33,6 @@ final class StartJobRunRequests {
                 .path("s3MonitoringConfiguration").path("logUri").asText(null);
         return new JobRunSpec(run.applicationId(), run.jobRunId(), run.name(), run.releaseLabel(),
                 sparkSubmit.path("entryPoint").asText(null), List.copyOf(arguments),
-                sparkSubmit.path("sparkSubmitParameters").asText(null), logUri, request);
+                sparkSubmit.path("sparkSubmitParameters").asText(null), logUri, request, 1);
     }
 }

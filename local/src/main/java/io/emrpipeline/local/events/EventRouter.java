@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.event.ruler.Machine;
@@ -24,12 +25,15 @@ import software.amazon.event.ruler.Machine;
  * when a rule has one), hence this class.
  *
  * <p>EventBridge delivers AWS service events best effort, at least once and unordered; the
- * fault knobs make those properties visible in tests: duplicates, lost EMR terminal events, and
- * a synchronous mode for deterministic ordering.
+ * fault knobs make those properties visible in tests: duplicates delivered concurrently, a
+ * fraction of EMR job-run events lost, deliveries reordered by a random delay, and a synchronous
+ * mode for deterministic ordering.
  */
 public final class EventRouter implements EventPublisher {
 
     private static final Set<String> EMR_TERMINAL_STATES = Set.of("SUCCESS", "FAILED", "CANCELLED");
+    /** Loss and jitter draw from one seeded sequence, so a failing run's choices can be replayed. */
+    private static final long SEED = 20_261_129L;
 
     private final LambdaFunctions functions;
     private final BackgroundWork background;
@@ -37,8 +41,11 @@ public final class EventRouter implements EventPublisher {
     private final Map<String, String> targetByRule = new ConcurrentHashMap<>();
     private final List<PublishedEvent> published = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
+    private final Random random = new Random(SEED);
     private volatile boolean deliverTwice;
-    private volatile boolean dropEmrTerminalEvents;
+    private volatile double emrEventLoss;
+    private volatile boolean lossOnlyOfTerminalEvents = true;
+    private volatile Duration deliveryJitter = Duration.ZERO;
     private volatile boolean synchronousDelivery;
 
     public EventRouter(LambdaFunctions functions, BackgroundWork background) {
@@ -77,7 +84,7 @@ public final class EventRouter implements EventPublisher {
 
     private List<String> route(ObjectNode event, boolean synchronous) {
         List<String> rules = matchingRules(event);
-        boolean drop = dropEmrTerminalEvents && isEmrTerminalEvent(event);
+        boolean drop = isLossCandidate(event) && chance(emrEventLoss);
         synchronized (published) {
             published.add(new PublishedEvent(event.deepCopy(), rules, drop));
         }
@@ -96,7 +103,11 @@ public final class EventRouter implements EventPublisher {
     private void deliver(String rule, ObjectNode event, boolean synchronous) {
         String target = targetByRule.get(rule);
         byte[] payload = Json.write(event).getBytes(StandardCharsets.UTF_8);
-        Runnable delivery = () -> record(invoke(rule, target, event.path("id").asText(), payload));
+        Duration delay = synchronous ? Duration.ZERO : jitter();
+        Runnable delivery = () -> {
+            pause(delay);
+            record(invoke(rule, target, event.path("id").asText(), payload));
+        };
         if (synchronous) {
             delivery.run();
         } else {
@@ -119,10 +130,41 @@ public final class EventRouter implements EventPublisher {
         }
     }
 
-    private static boolean isEmrTerminalEvent(ObjectNode event) {
-        return "aws.emr-serverless".equals(event.path("source").asText())
-                && "EMR Serverless Job Run State Change".equals(event.path("detail-type").asText())
-                && EMR_TERMINAL_STATES.contains(event.path("detail").path("state").asText());
+    private boolean isLossCandidate(ObjectNode event) {
+        boolean jobRunEvent = "aws.emr-serverless".equals(event.path("source").asText())
+                && event.path("detail-type").asText().startsWith("EMR Serverless Job Run ");
+        return jobRunEvent && (!lossOnlyOfTerminalEvents
+                || EMR_TERMINAL_STATES.contains(event.path("detail").path("state").asText()));
+    }
+
+    private boolean chance(double probability) {
+        if (probability <= 0) {
+            return false;
+        }
+        synchronized (random) {
+            return random.nextDouble() < probability;
+        }
+    }
+
+    private Duration jitter() {
+        long bound = deliveryJitter.toMillis();
+        if (bound <= 0) {
+            return Duration.ZERO;
+        }
+        synchronized (random) {
+            return Duration.ofMillis(random.nextLong(bound));
+        }
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public List<PublishedEvent> publishedEvents() {
@@ -149,7 +191,27 @@ public final class EventRouter implements EventPublisher {
 
     /** Fault: EMR job-run SUCCESS/FAILED/CANCELLED events are lost (EMR Serverless events are best effort). */
     public void setDropEmrTerminalEvents(boolean on) {
-        dropEmrTerminalEvents = on;
+        loseEmrEvents(on ? 1.0 : 0.0, true);
+    }
+
+    /**
+     * Fault: each EMR job-run event (only terminal state changes when {@code terminalOnly}) is lost
+     * with the given probability, drawn per event.
+     */
+    public void loseEmrEvents(double fraction, boolean terminalOnly) {
+        if (fraction < 0 || fraction > 1) {
+            throw new IllegalArgumentException("a fraction is between 0 and 1, was " + fraction);
+        }
+        lossOnlyOfTerminalEvents = terminalOnly;
+        emrEventLoss = fraction;
+    }
+
+    /**
+     * Fault: each background delivery waits a random time below {@code maxDelay} first, so
+     * deliveries (a run's successive events, and an event's two copies) arrive in any order.
+     */
+    public void setDeliveryJitter(Duration maxDelay) {
+        deliveryJitter = maxDelay;
     }
 
     /** Deliver every event on the publishing thread, before publish returns. */
@@ -160,7 +222,9 @@ public final class EventRouter implements EventPublisher {
     /** Forgets recorded events and deliveries and turns the knobs off; rules stay (they are deployment). */
     public void reset() {
         deliverTwice = false;
-        dropEmrTerminalEvents = false;
+        emrEventLoss = 0;
+        lossOnlyOfTerminalEvents = true;
+        deliveryJitter = Duration.ZERO;
         synchronousDelivery = false;
         synchronized (published) {
             published.clear();

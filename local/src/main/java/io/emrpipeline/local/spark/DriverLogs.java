@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 /**
  * Puts the driver's stdout and stderr where EMR Serverless puts them, gzip-compressed:
  * {@code <logUri>/applications/<applicationId>/jobs/<jobRunId>/SPARK_DRIVER/stdout.gz} and
- * {@code stderr.gz}, the objects the pipeline's result links point at.
+ * {@code stderr.gz}, the objects the pipeline's result links point at. A retried run's later
+ * attempts write under {@code <jobRunId>/attempts/<n>/SPARK_DRIVER/}, as EMR Serverless does.
  */
 final class DriverLogs {
 
@@ -27,8 +28,9 @@ final class DriverLogs {
         if (spec.logUri() == null || spec.logUri().isBlank()) {
             return Optional.empty();
         }
+        String attempt = spec.attempt() > 1 ? "/attempts/" + spec.attempt() : "";
         return Optional.of(S3Location.parse(spec.logUri())
-                .child("applications/" + spec.applicationId() + "/jobs/" + spec.jobRunId() + "/SPARK_DRIVER/"));
+                .child("applications/" + spec.applicationId() + "/jobs/" + spec.jobRunId() + attempt + "/SPARK_DRIVER/"));
     }
 
     /** @return the objects written (none without a log URI) */
