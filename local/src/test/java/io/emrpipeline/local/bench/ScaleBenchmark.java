@@ -103,7 +103,7 @@ class ScaleBenchmark {
         out.append(String.format(Locale.ROOT, "%d executions started at once; StartJobRun 1 TPS burst 25, GetJobRun "
                 + "10 TPS burst 50; every event delivered twice; %.0f %% of terminal EMR events lost; %d s jobs%n%n",
                 EXECUTIONS, LOST_TERMINAL_EVENTS * 100, JOB_SECONDS));
-        out.append(String.format(Locale.ROOT, "%-40s %10s%n", "", "count"));
+        out.append(String.format(Locale.ROOT, "%-46s %10s%n", "", "count"));
         row(out, "executions SUCCEEDED", statuses.getOrDefault(ExecutionStatus.SUCCEEDED, 0L));
         row(out, "executions FAILED", statuses.getOrDefault(ExecutionStatus.FAILED, 0L));
         row(out, "executions still RUNNING", statuses.getOrDefault(ExecutionStatus.RUNNING, 0L));
@@ -123,14 +123,14 @@ class ScaleBenchmark {
         row(out, "sweeps", sweeps.size());
         row(out, "ends found by sweeps", endedFoundBySweeps);
         row(out, "most stored waits seen by one sweep", mostWaitsInOneSweep);
-        out.append(String.format(Locale.ROOT, "%-40s %9.1fs%n", "wall time", wall.toMillis() / 1000.0));
+        out.append(String.format(Locale.ROOT, "%-46s %9.1fs%n", "wall time", wall.toMillis() / 1000.0));
         out.append("\nCalls per sweep (mean over all sweeps)\n");
-        sweepCalls.forEach((action, count) -> out.append(String.format(Locale.ROOT, "%-40s %10.2f%n", action,
+        sweepCalls.forEach((action, count) -> out.append(String.format(Locale.ROOT, "%-46s %10.2f%n", action,
                 (double) count / sweepCount)));
         return out.toString();
     }
 
     private static void row(StringBuilder out, String label, long value) {
-        out.append(String.format(Locale.ROOT, "%-40s %10d%n", label, value));
+        out.append(String.format(Locale.ROOT, "%-46s %10d%n", label, value));
     }
 }
