@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.emrpipeline.errors.InvalidJobRequest;
@@ -16,7 +18,9 @@ import java.util.List;
 /**
  * Turns an execution input into a {@link JobRequest}, or fails with {@link InvalidJobRequest}
  * naming every wrong field. The JSON Schema is the single source; the few rules a schema
- * cannot express (the deployment's role allow-list) are checked here too.
+ * cannot express (the deployment's role allow-list, the inline session policy's compact length,
+ * Spark settings the pipeline cannot merge, the length of the merged spark-submit parameters)
+ * are checked here too, so a request that passes never fails StartJobRun's own validation.
  */
 public final class JobRequestValidator {
 
@@ -29,7 +33,10 @@ public final class JobRequestValidator {
             if (in == null) {
                 throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the artifact");
             }
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            // The schema's "message" keyword words a failure for people (a regex is not an explanation).
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .errorMessageKeyword("message").pathType(PathType.LEGACY).build();
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -42,10 +49,17 @@ public final class JobRequestValidator {
         }
         List<String> problems = new ArrayList<>();
         for (ValidationMessage message : schema.validate(input)) {
-            problems.add(message.getMessage());
+            problems.add(describe(message));
         }
         problems.sort(null);
         return problems;
+    }
+
+    /** A problem starts with the JSON path of the field; the schema's own messages lack it. */
+    private static String describe(ValidationMessage message) {
+        String path = message.getInstanceLocation().toString();
+        String text = message.getMessage();
+        return text.startsWith(path) ? text : path + ": " + text;
     }
 
     public JobRequest validate(JsonNode input, RoleRules roles) {
@@ -59,9 +73,12 @@ public final class JobRequestValidator {
         } catch (JsonProcessingException e) {
             throw InvalidJobRequest.of("$: " + e.getOriginalMessage());
         }
-        roles.problem(request).ifPresent(problem -> {
-            throw InvalidJobRequest.of(problem);
-        });
+        roles.problem(request).ifPresent(problems::add);
+        problems.addAll(ExecutionIamPolicies.problems(request.executionIamPolicy()));
+        problems.addAll(JobDriverFactory.problems(request.job()));
+        if (!problems.isEmpty()) {
+            throw new InvalidJobRequest(problems);
+        }
         return request;
     }
 }
