@@ -14,6 +14,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns an execution input into a {@link JobRequest}, or fails with {@link InvalidJobRequest}
@@ -25,6 +27,8 @@ import java.util.List;
 public final class JobRequestValidator {
 
     public static final String SCHEMA_RESOURCE = "/schemas/job-request.schema.json";
+    private static final int QUOTED_PREFIX = 40;
+    private static final Pattern LONG_RUN = Pattern.compile("[^\\s'\"]{200,}");
 
     private final JsonSchema schema;
 
@@ -55,11 +59,19 @@ public final class JobRequestValidator {
         return problems;
     }
 
-    /** A problem starts with the JSON path of the field; the schema's own messages lack it. */
+    /**
+     * A problem starts with the JSON path of the field (the schema's own messages lack it) and
+     * quotes no huge value back: a 100 KB setting name would bury every other problem.
+     */
     private static String describe(ValidationMessage message) {
-        String path = message.getInstanceLocation().toString();
-        String text = message.getMessage();
+        String path = shorten(message.getInstanceLocation().toString());
+        String text = shorten(message.getMessage());
         return text.startsWith(path) ? text : path + ": " + text;
+    }
+
+    static String shorten(String text) {
+        return LONG_RUN.matcher(text).replaceAll(run -> Matcher.quoteReplacement(
+                run.group().substring(0, QUOTED_PREFIX) + "...(" + run.group().length() + " characters)"));
     }
 
     public JobRequest validate(JsonNode input, RoleRules roles) {
