@@ -43,7 +43,8 @@ class JobRequestLimitsTest {
                 broken("a Spark setting value ending in a newline", r -> conf(r).put("spark.executor.cores", "2\n"), "$.job.sparkConf"),
                 broken("a tag key ending in a newline", r -> tags(r).put("owner\n", "data"), "$.tags"),
                 broken("a log URI ending in a newline", r -> monitoring(r).putObject("s3MonitoringConfiguration")
-                        .put("logUri", "s3://my-bucket/logs/\n"), "$.configurationOverrides.monitoringConfiguration.s3MonitoringConfiguration.logUri"),
+                        .put("logUri", "s3://my-bucket/logs/\n"),
+                        "$.configurationOverrides.monitoringConfiguration.s3MonitoringConfiguration.logUri"),
                 broken("s3:///job.py (no bucket)", r -> job(r).put("entryPoint", "s3:///job.py"), "$.job.entryPoint"),
                 broken("s3://job.py (no key)", r -> job(r).put("entryPoint", "s3://job.py"), "$.job.entryPoint"),
                 broken("s3://b b/job.py (a space)", r -> job(r).put("entryPoint", "s3://b b/job.py"), "$.job.entryPoint"),
@@ -125,7 +126,8 @@ class JobRequestLimitsTest {
                         "$.job.package: does not belong to this job mode"),
                 broken("arguments in flyte mode (they would be ignored)", r -> job(r).put("mode", "flyte").put("bundle", "s3://my-bucket/b.tar.gz")
                         .putArray("command").add("pyflyte-execute"), "$.job.arguments: does not belong to this job mode"),
-                broken("a main class with a Python entry point", r -> job(r).put("mainClass", "com.example.Main"), "$.job.entryPoint: must be a .jar"));
+                broken("a main class with a Python entry point", r -> job(r).put("mainClass", "com.example.Main"),
+                        "$.job.entryPoint: must be a .jar"));
     }
 
     @ParameterizedTest(name = "{0}")
