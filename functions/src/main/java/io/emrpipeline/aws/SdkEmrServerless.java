@@ -50,12 +50,12 @@ public final class SdkEmrServerless implements EmrServerlessApi {
 
     @Override
     public String createApplication(CreateApplicationRequest request) {
-        return call("CreateApplication", () -> client.createApplication(request).applicationId());
+        return callRefusable("CreateApplication", () -> client.createApplication(request).applicationId());
     }
 
     @Override
     public StartJobRunResponse startJobRun(StartJobRunRequest request) {
-        return call("StartJobRun", () -> client.startJobRun(request));
+        return callRefusable("StartJobRun", () -> client.startJobRun(request));
     }
 
     @Override
@@ -81,6 +81,15 @@ public final class SdkEmrServerless implements EmrServerlessApi {
     public List<JobRunSummary> listActiveJobRuns(String applicationId) {
         return call("ListJobRuns", () -> client.listJobRunsPaginator(r -> r.applicationId(applicationId).states(ACTIVE))
                 .jobRuns().stream().toList());
+    }
+
+    /** A call that starts something: EMR's permanent refusals fail at once under their own names. */
+    private static <T> T callRefusable(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SdkException e) {
+            throw AwsErrors.translateRefusal(operation, e);
+        }
     }
 
     private static <T> T call(String operation, Supplier<T> call) {

@@ -1,6 +1,7 @@
 package io.emrpipeline.core;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,25 @@ public record JobRequest(
         String name,
         ApplicationRef application,
         String executionRoleArn,
+        ExecutionIamPolicy executionIamPolicy,
+        String mode,
         Job job,
         ObjectNode configurationOverrides,
         Integer timeoutMinutes,
         RetryPolicy retryPolicy,
         Map<String, String> tags) {
 
+    /** EMR Serverless' run mode when the request names none. */
+    public static final String BATCH = "BATCH";
+    public static final String STREAMING = "STREAMING";
+
     public JobRequest {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+        mode = mode == null ? BATCH : mode;
+    }
+
+    public boolean streaming() {
+        return STREAMING.equals(mode);
     }
 
     public Optional<String> requestedRole() {
@@ -30,6 +42,17 @@ public record JobRequest(
 
     /** EMR Serverless retries of a failed attempt: {@code maxAttempts} (batch), {@code maxFailedAttemptsPerHour} (streaming). */
     public record RetryPolicy(Integer maxAttempts, Integer maxFailedAttemptsPerHour) {}
+
+    /**
+     * A session policy for the job run: {@code policy} is the inline document as the request gave it
+     * (an object, or that object as a string); {@link ExecutionIamPolicies} turns it into what EMR takes.
+     */
+    public record ExecutionIamPolicy(JsonNode policy, List<String> policyArns) {
+
+        public ExecutionIamPolicy {
+            policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
+        }
+    }
 
     /** By id, or by name with optional settings to create it. */
     public record ApplicationRef(String id, String name, ObjectNode create) {}

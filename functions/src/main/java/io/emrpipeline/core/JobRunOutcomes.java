@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.contract.Contract;
 import java.time.Instant;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
+import software.amazon.awssdk.services.emrserverless.model.JobRunMode;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
 import software.amazon.awssdk.services.emrserverless.model.TotalResourceUtilization;
@@ -38,7 +39,8 @@ public final class JobRunOutcomes {
         // Always present (null on success): the state machine selects it by path.
         outcome.putNull("cause");
         if (run.state() == JobRunState.FAILED || run.state() == JobRunState.CANCELLED) {
-            outcome.put("cause", "EMR Serverless job run " + key + " (" + run.name() + ") ended " + run.state()
+            String kind = run.mode() == JobRunMode.STREAMING ? "streaming job run " : "job run ";
+            outcome.put("cause", "EMR Serverless " + kind + key + " (" + run.name() + ") ended " + run.state()
                     + ": " + (run.stateDetails() == null || run.stateDetails().isBlank() ? "no details given" : run.stateDetails())
                     + (runLinks.has("driverStderr") ? " Driver stderr: " + runLinks.get("driverStderr").asText() : ""));
         }
@@ -61,6 +63,7 @@ public final class JobRunOutcomes {
                 .put("name", run.name())
                 .put("arn", run.arn())
                 .put("state", run.stateAsString())
+                .put("mode", run.mode() == null ? JobRequest.BATCH : run.modeAsString())
                 .put("stateDetails", run.stateDetails())
                 .put("releaseLabel", run.releaseLabel())
                 .put("createdAt", time(run.createdAt()))

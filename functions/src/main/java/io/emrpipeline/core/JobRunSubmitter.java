@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.logging.log4j.CloseableThreadContext;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.services.emrserverless.model.JobRunMode;
 import software.amazon.awssdk.services.emrserverless.model.RetryPolicy;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunRequest;
 import software.amazon.awssdk.services.emrserverless.model.StartJobRunResponse;
@@ -25,6 +26,13 @@ public final class JobRunSubmitter {
     /** EMR Serverless ends a job run after this long when StartJobRun sets no executionTimeoutMinutes. */
     static final long EMR_DEFAULT_TIMEOUT_MINUTES = 720;
     static final long AWAIT_MARGIN_SECONDS = 600;
+    /**
+     * A streaming job without a timeout runs until its execution is stopped: the await state
+     * re-arms once a day (one GetJobRun), its end still comes from the event or the sweep.
+     */
+    static final long STREAMING_AWAIT_SECONDS = 86_400;
+    /** The tag the pipeline adds to every job run; the schema keeps the emr-pipeline: prefix for it. */
+    static final String EXECUTION_TAG = "emr-pipeline:execution";
 
     private final JobRequestValidator validator;
     private final RoleRules roles;
@@ -91,6 +99,9 @@ public final class JobRunSubmitter {
      * it and the end to be told. No polling in between: a running job costs nothing.
      */
     static long awaitTimeoutSeconds(JobRequest request) {
+        if (request.streaming() && request.timeoutMinutes() == null) {
+            return STREAMING_AWAIT_SECONDS;
+        }
         long jobMinutes = request.timeoutMinutes() == null ? EMR_DEFAULT_TIMEOUT_MINUTES : request.timeoutMinutes();
         return jobMinutes * 60 + AWAIT_MARGIN_SECONDS;
     }
@@ -122,18 +133,28 @@ public final class JobRunSubmitter {
         return requestName + ":" + executionName;
     }
 
+    /** The request's timeout; a streaming job without one gets none (0) rather than EMR's batch default. */
+    private static Long executionTimeoutMinutes(JobRequest request) {
+        if (request.timeoutMinutes() != null) {
+            return request.timeoutMinutes().longValue();
+        }
+        return request.streaming() ? 0L : null;
+    }
+
     private StartJobRunRequest startRequest(JobRequest request, String applicationId, String jobRunName,
             ExecutionRef execution) {
         Map<String, String> tags = new LinkedHashMap<>(request.tags());
-        tags.put("emr-pipeline:execution", execution.name());
+        tags.put(EXECUTION_TAG, execution.name());
         return StartJobRunRequest.builder()
                 .applicationId(applicationId)
                 .clientToken(Hashes.clientToken(execution.arn()))
                 .name(jobRunName)
                 .executionRoleArn(roles.roleFor(request))
+                .executionIamPolicy(ExecutionIamPolicies.toSdk(request.executionIamPolicy()))
+                .mode(JobRunMode.fromValue(request.mode()))
                 .jobDriver(JobDriverFactory.driverFor(request.job(), bootstrap::stage))
                 .configurationOverrides(ConfigurationOverridesFactory.from(request.configurationOverrides(), defaultLogUri))
-                .executionTimeoutMinutes(request.timeoutMinutes() == null ? null : request.timeoutMinutes().longValue())
+                .executionTimeoutMinutes(executionTimeoutMinutes(request))
                 .retryPolicy(request.retryPolicy() == null ? null : RetryPolicy.builder().maxAttempts(request.retryPolicy().maxAttempts())
                         .maxFailedAttemptsPerHour(request.retryPolicy().maxFailedAttemptsPerHour()).build())
                 .tags(tags)

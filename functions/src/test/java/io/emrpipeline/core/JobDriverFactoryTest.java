@@ -1,7 +1,11 @@
 package io.emrpipeline.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.emrpipeline.errors.InvalidJobRequest;
 
 import java.io.IOException;
 import java.util.List;
@@ -62,6 +66,78 @@ class JobDriverFactoryTest {
         assertEquals(List.of("flyte", "--bundle", "s3://b/fast/bundle.tar.gz", "--", "pyflyte-fast-execute",
                 "--additional-distribution", "x"), submit.entryPointArguments());
         assertEquals("--conf spark.x=1", submit.sparkSubmitParameters());
+    }
+
+    @Test
+    void theVenvArchiveIsAppendedToTheUsersArchives() throws IOException {
+        ObjectNode request = packageRequest();
+        sparkConf(request).put("spark.archives", "s3://my-bucket/models/model.tar.gz#model");
+
+        String parameters = driver(request).sparkSubmitParameters();
+
+        assertTrue(parameters.contains("--conf spark.archives=s3://my-bucket/models/model.tar.gz#model,"
+                + "s3://my-bucket/envs/pyspark_venv.tar.gz#environment"), parameters);
+    }
+
+    @Test
+    void thePackageIsAppendedToTheUsersPyFiles() throws IOException {
+        ObjectNode request = packageRequest();
+        sparkConf(request).put("spark.submit.pyFiles", "s3://my-bucket/lib/helpers.zip");
+
+        String parameters = driver(request).sparkSubmitParameters();
+
+        assertTrue(parameters.contains("--conf spark.submit.pyFiles=s3://my-bucket/lib/helpers.zip,"
+                + "s3://my-bucket/dist/wordstats-0.1.0-py3-none-any.whl"), parameters);
+    }
+
+    @Test
+    void aPythonOfTheUsersBesideAVenvArchiveIsAConflictNamingBoth() throws IOException {
+        ObjectNode request = packageRequest();
+        sparkConf(request).put("spark.executorEnv.PYSPARK_PYTHON", "/usr/bin/python3.11");
+
+        InvalidJobRequest error = assertThrows(InvalidJobRequest.class, () -> validate(request));
+
+        assertEquals(List.of("$.job.sparkConf['spark.executorEnv.PYSPARK_PYTHON'] conflicts with"
+                + " $.job.pythonEnvironment.venvArchive: the venv archive sets the Python to ./environment/bin/python;"
+                + " remove one of them"), error.problems());
+    }
+
+    @Test
+    void theSamePythonAsTheVenvArchivesIsNoConflict() throws IOException {
+        ObjectNode request = packageRequest();
+        sparkConf(request).put("spark.executorEnv.PYSPARK_PYTHON", "./environment/bin/python");
+
+        assertTrue(driver(request).sparkSubmitParameters().contains("spark.executorEnv.PYSPARK_PYTHON=./environment/bin/python"));
+    }
+
+    @Test
+    void rawParametersThatWouldReplaceTheMergedSettingsAreRefused() throws IOException {
+        ObjectNode request = packageRequest();
+        ((ObjectNode) request.get("job")).put("sparkSubmitParameters",
+                "--archives s3://my-bucket/other.tar.gz#x --py-files s3://my-bucket/x.zip --conf spark.executorEnv.PYSPARK_PYTHON=python3");
+
+        InvalidJobRequest error = assertThrows(InvalidJobRequest.class, () -> validate(request));
+
+        assertEquals(3, error.problems().size(), error.getMessage());
+        assertTrue(error.problems().stream().allMatch(problem -> problem.startsWith("$.job.sparkSubmitParameters")), error.getMessage());
+    }
+
+    private static ObjectNode packageRequest() throws IOException {
+        ObjectNode request = (ObjectNode) JobRequestValidatorTest.fixture("package-valid-flyte-numbers.json");
+        ((ObjectNode) request.get("job")).putObject("sparkConf");
+        return request;
+    }
+
+    private static ObjectNode sparkConf(ObjectNode request) {
+        return (ObjectNode) request.path("job").get("sparkConf");
+    }
+
+    private JobRequest validate(ObjectNode request) {
+        return validator.validate(request, new RoleRules(Set.of(ROLE), Optional.of(ROLE)));
+    }
+
+    private SparkSubmit driver(ObjectNode request) {
+        return JobDriverFactory.driverFor(validate(request).job(), () -> BOOTSTRAP).sparkSubmit();
     }
 
     private SparkSubmit driver(String fixture) throws IOException {

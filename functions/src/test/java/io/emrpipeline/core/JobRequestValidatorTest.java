@@ -79,6 +79,12 @@ class JobRequestValidatorTest {
         assertTrue(error.getMessage().contains("must be a JSON object"), error.getMessage());
     }
 
+    static JsonNode schema() throws IOException {
+        try (InputStream in = JobRequestValidatorTest.class.getResourceAsStream(JobRequestValidator.SCHEMA_RESOURCE)) {
+            return Json.MAPPER.readTree(in);
+        }
+    }
+
     static JsonNode fixture(String name) throws IOException {
         try (InputStream in = JobRequestValidatorTest.class.getResourceAsStream("/events/job-requests/" + name)) {
             return Json.MAPPER.readTree(in);

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.emrserverless.model.CloudWatchLoggingConfiguration;
 import software.amazon.awssdk.services.emrserverless.model.ConfigurationOverrides;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
+import software.amazon.awssdk.services.emrserverless.model.JobRunMode;
 import software.amazon.awssdk.services.emrserverless.model.JobRunState;
 import software.amazon.awssdk.services.emrserverless.model.MonitoringConfiguration;
 import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
@@ -87,6 +88,16 @@ class JobRunOutcomesTest {
         String cause = outcomes.outcome(run(JobRunState.CANCELLED).build(), EXECUTION_ARN).path("cause").asText();
 
         assertTrue(cause.contains("ended CANCELLED: no details given"), cause);
+    }
+
+    @Test
+    void aCancelledStreamingRunSaysItWasAStreamingRunAndTheOutcomeCarriesTheMode() {
+        ObjectNode outcome = outcomes.outcome(run(JobRunState.CANCELLED).mode(JobRunMode.STREAMING)
+                .stateDetails("Job run cancelled by user").build(), EXECUTION_ARN);
+
+        assertTrue(outcome.path("cause").asText().startsWith("EMR Serverless streaming job run "), outcome.toString());
+        assertTrue(outcome.path("cause").asText().contains("ended CANCELLED: Job run cancelled by user"), outcome.toString());
+        assertEquals("STREAMING", outcome.path("jobRun").path("mode").asText());
     }
 
     @Test

@@ -151,6 +151,8 @@ public final class FakeEmrServerless implements EmrServerlessClient {
                     .configurationOverrides(request.configurationOverrides())
                     .executionTimeoutMinutes(request.executionTimeoutMinutes())
                     .retryPolicy(request.retryPolicy())
+                    .mode(request.mode())
+                    .executionIamPolicy(request.executionIamPolicy())
                     .tags(request.tags())
                     .build());
             return id;
