@@ -6,7 +6,6 @@ import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobPlan;
 import io.emrpipeline.local.emr.JobRunOperation;
 import io.emrpipeline.local.events.PublishedEvent;
-import io.emrpipeline.local.iam.RecordedCall;
 import io.emrpipeline.local.lambda.Invocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
