@@ -55,6 +55,8 @@ public final class JobRunEvents {
                 .put("jobRunId", jobRun.path("jobRunId").asText())
                 .put("jobRunName", jobRun.path("name").asText())
                 .put("state", jobRun.path("state").asText())
+                .put("mode", jobRun.path("mode").asText("BATCH"))
+                .put("attempt", jobRun.path("attempt").asInt(1))
                 .put("eventId", endEventId(jobRun));
         detail.set("stateDetails", jobRun.path("stateDetails"));
         detail.set("totalExecutionDurationSeconds", jobRun.path("totalExecutionDurationSeconds"));

@@ -1,7 +1,10 @@
 package io.emrpipeline.local.emr;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +23,7 @@ public final class ApiFaults {
     private final Map<JobRunOperation, Duration> answerDelays = new EnumMap<>(JobRunOperation.class);
     private final Map<JobRunOperation, TokenBucket> rateLimits = new EnumMap<>(JobRunOperation.class);
     private final Map<JobRunOperation, Integer> throttled = new EnumMap<>(JobRunOperation.class);
+    private final Map<JobRunOperation, Deque<EmrApiException>> refusals = new EnumMap<>(JobRunOperation.class);
 
     /** A sustained rate in requests per second and the burst a full bucket allows. */
     public record RateLimit(double perSecond, int burst) {}
@@ -27,6 +31,11 @@ public final class ApiFaults {
     /** The next {@code count} calls of {@code operation} answer HTTP 429 ThrottlingException. */
     public synchronized void throttleNext(JobRunOperation operation, int count) {
         throttlesLeft.put(operation, count);
+    }
+
+    /** The next calls of {@code operation} answer these errors, one each, in order (a refusal EMR would make). */
+    public synchronized void refuseNext(JobRunOperation operation, EmrApiException... errors) {
+        refusals.computeIfAbsent(operation, op -> new ArrayDeque<>()).addAll(List.of(errors));
     }
 
     /**
@@ -84,6 +93,10 @@ public final class ApiFaults {
             throttlesLeft.put(operation, left - 1);
             throw throttle(operation);
         }
+        EmrApiException refusal = refusals.getOrDefault(operation, new ArrayDeque<>()).poll();
+        if (refusal != null) {
+            throw refusal;
+        }
         TokenBucket bucket = rateLimits.get(operation);
         if (bucket != null && !bucket.take(System.nanoTime())) {
             throw throttle(operation);
@@ -101,6 +114,7 @@ public final class ApiFaults {
         answerDelays.clear();
         rateLimits.clear();
         throttled.clear();
+        refusals.clear();
     }
 
     /** Tokens refill continuously at the sustained rate, up to the burst; a call takes one or is throttled. */

@@ -26,6 +26,16 @@ public final class EmrApiException extends RuntimeException {
         return new EmrApiException(404, "ResourceNotFoundException", message);
     }
 
+    /** IAM refused the caller: one of AWS' common errors, HTTP 403. */
+    public static EmrApiException accessDenied(String message) {
+        return new EmrApiException(403, "AccessDeniedException", message);
+    }
+
+    /** An account quota (for example concurrent vCPUs) would be exceeded: HTTP 402, as EMR Serverless answers. */
+    public static EmrApiException quotaExceeded(String message) {
+        return new EmrApiException(402, "ServiceQuotaExceededException", message);
+    }
+
     /** What the SDK retries with backoff: a 429 whose code it classifies as throttling. */
     public static EmrApiException throttled() {
         return new EmrApiException(429, "ThrottlingException", "Rate exceeded");

@@ -53,6 +53,7 @@ final class JobRunJson {
                 .put("state", run.state().name())
                 .put("stateDetails", run.stateDetails() == null ? "" : run.stateDetails())
                 .put("releaseLabel", run.releaseLabel())
+                .put("mode", run.request().path("mode").asText("BATCH"))
                 .put("attempt", run.attempt())
                 .put("attemptCreatedAt", Json.epochSeconds(run.attemptCreatedAt()))
                 .put("attemptUpdatedAt", Json.epochSeconds(run.updatedAt()));
