@@ -44,7 +44,8 @@ def docker_engine_answers():
 
 @pytest.mark.skipif(docker_engine_answers(), reason="a Docker engine is present: the skip path does not apply")
 def test_validation_skips_naming_the_reason_where_no_docker_engine_runs():
-    result = subprocess.run(["bash", str(SCRIPT), "emr-pipeline-worker:test"], check=False, capture_output=True, text=True)
+    result = subprocess.run(["bash", str(SCRIPT), "emr-pipeline-worker:test"],
+                            check=False, capture_output=True, text=True)
     assert result.returncode == 77
     assert result.stderr.startswith("skipped: ")
 
