@@ -54,6 +54,11 @@ public final class SdkEmrServerless implements EmrServerlessApi {
     }
 
     @Override
+    public void startApplication(String applicationId) {
+        call("StartApplication", () -> client.startApplication(r -> r.applicationId(applicationId)));
+    }
+
+    @Override
     public StartJobRunResponse startJobRun(StartJobRunRequest request) {
         return callRefusable("StartJobRun", () -> client.startJobRun(request));
     }

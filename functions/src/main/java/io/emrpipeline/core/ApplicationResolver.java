@@ -3,6 +3,7 @@ package io.emrpipeline.core;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.errors.ApplicationNotFound;
+import io.emrpipeline.errors.ApplicationNotReady;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.logging.log4j.CloseableThreadContext;
@@ -18,7 +19,11 @@ import software.amazon.awssdk.services.emrserverless.model.MaximumAllowedResourc
 
 /**
  * Finds the EMR Serverless application a request names: by id, or by name through
- * ListApplications. Creates one only when the deployment allows it and the request asks.
+ * ListApplications. Creates one only when the deployment allows it and the request asks. An
+ * application that cannot take the job yet (EMR creates asynchronously: CREATING; or not yet
+ * STARTED when the request asked for that) fails the submit with {@link ApplicationNotReady},
+ * which the state machine retries with backoff: the wait costs state transitions, not a Lambda
+ * sleeping.
  */
 public final class ApplicationResolver {
 
@@ -32,26 +37,48 @@ public final class ApplicationResolver {
         this.allowCreate = allowCreate;
     }
 
-    /** @return the application id */
+    /**
+     * @return the id of an application ready for the job
+     * @throws ApplicationNotReady while it is being created, stopping, or (when asked) starting
+     */
     public String resolve(JobRequest.ApplicationRef ref) {
-        return ref.id() != null ? byId(ref.id()) : byName(ref.name(), ref.create());
+        Found found = ref.id() != null ? byId(ref.id()) : byName(ref.name(), ref.create());
+        return ready(found, ref.startFirst());
     }
 
-    private String byId(String id) {
+    private record Found(String id, ApplicationState state) {}
+
+    private String ready(Found application, boolean startFirst) {
+        ApplicationState state = application.state() == null ? ApplicationState.UNKNOWN_TO_SDK_VERSION : application.state();
+        boolean waitsForStart = startFirst && state != ApplicationState.STARTED;
+        if (startFirst && (state == ApplicationState.CREATED || state == ApplicationState.STOPPED)) {
+            emr.startApplication(application.id());
+            state = ApplicationState.STARTING;
+        }
+        if (state == ApplicationState.CREATING || state == ApplicationState.STOPPING || waitsForStart) {
+            try (var fields = CloseableThreadContext.put("applicationId", application.id()).put("state", state.toString())) {
+                LOG.info("application not ready for the job yet");
+            }
+            throw new ApplicationNotReady(application.id(), state.toString(), startFirst ? "STARTED" : "CREATED");
+        }
+        return application.id();
+    }
+
+    private Found byId(String id) {
         Application application = emr.getApplication(id).orElseThrow(() -> new ApplicationNotFound(
                 "No EMR Serverless application has id '" + id + "' in this account and region."));
         if (application.state() == ApplicationState.TERMINATED) {
             throw new ApplicationNotFound("EMR Serverless application '" + id + "' is TERMINATED; use a live application.");
         }
-        return id;
+        return new Found(id, application.state());
     }
 
-    private String byName(String name, ObjectNode create) {
+    private Found byName(String name, ObjectNode create) {
         List<ApplicationSummary> matches = emr.listLiveApplications().stream()
                 .filter(application -> name.equals(application.name()))
                 .toList();
         if (matches.size() == 1) {
-            return matches.get(0).id();
+            return new Found(matches.get(0).id(), matches.get(0).state());
         }
         if (matches.size() > 1) {
             throw new ApplicationNotFound(matches.size() + " EMR Serverless applications are named '" + name
@@ -70,7 +97,8 @@ public final class ApplicationResolver {
         try (var fields = CloseableThreadContext.put("applicationId", id).put("applicationName", name)) {
             LOG.info("created application");
         }
-        return id;
+        // EMR creates asynchronously: a new application is CREATING until it is ready.
+        return new Found(id, ApplicationState.CREATING);
     }
 
     private static CreateApplicationRequest createRequest(String name, JsonNode create) {

@@ -24,6 +24,9 @@ public interface EmrServerlessApi {
 
     String createApplication(CreateApplicationRequest request);
 
+    /** StartApplication: brings up the application's pre-initialized capacity (STARTING, then STARTED). */
+    void startApplication(String applicationId);
+
     StartJobRunResponse startJobRun(StartJobRunRequest request);
 
     JobRun getJobRun(String applicationId, String jobRunId);

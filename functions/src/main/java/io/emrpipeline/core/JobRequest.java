@@ -54,8 +54,21 @@ public record JobRequest(
         }
     }
 
-    /** By id, or by name with optional settings to create it. */
-    public record ApplicationRef(String id, String name, ObjectNode create) {}
+    /**
+     * By id, or by name with optional settings to create it.
+     *
+     * @param start true to start the application and wait until STARTED before submitting
+     */
+    public record ApplicationRef(String id, String name, ObjectNode create, Boolean start) {
+
+        public ApplicationRef(String id, String name, ObjectNode create) {
+            this(id, name, create, null);
+        }
+
+        boolean startFirst() {
+            return Boolean.TRUE.equals(start);
+        }
+    }
 
     /** What runs: mode-specific fields are null outside their mode. */
     public record Job(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.errors.ApplicationNotFound;
+import io.emrpipeline.errors.ApplicationNotReady;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ class ApplicationResolverTest {
     static final class Account implements EmrServerlessApi {
         final List<ApplicationSummary> applications = new ArrayList<>();
         final List<CreateApplicationRequest> created = new ArrayList<>();
+        final List<String> started = new ArrayList<>();
 
         Account with(String id, String name, ApplicationState state) {
             applications.add(ApplicationSummary.builder().id(id).name(name).state(state).build());
@@ -41,6 +43,9 @@ class ApplicationResolverTest {
         @Override public String createApplication(CreateApplicationRequest request) {
             created.add(request);
             return "created1";
+        }
+        @Override public void startApplication(String applicationId) {
+            started.add(applicationId);
         }
         @Override public StartJobRunResponse startJobRun(StartJobRunRequest request) { throw new UnsupportedOperationException(); }
         @Override public JobRun getJobRun(String applicationId, String jobRunId) { throw new UnsupportedOperationException(); }
@@ -82,13 +87,41 @@ class ApplicationResolverTest {
                 .resolve(new JobRequest.ApplicationRef(null, "nightly", null))).getMessage();
         String notAllowed = assertThrows(ApplicationNotFound.class, () -> new ApplicationResolver(account, false)
                 .resolve(new JobRequest.ApplicationRef(null, "nightly", CREATE))).getMessage();
-        String created = new ApplicationResolver(account, true).resolve(new JobRequest.ApplicationRef(null, "nightly", CREATE));
+        String creating = assertThrows(ApplicationNotReady.class, () -> new ApplicationResolver(account, true)
+                .resolve(new JobRequest.ApplicationRef(null, "nightly", CREATE))).getMessage();
 
         assertTrue(notAsked.contains("add application.create"), notAsked);
         assertTrue(notAllowed.contains("does not allow creating applications"), notAllowed);
-        assertEquals("created1", created);
+        assertTrue(creating.contains("created1 is CREATING"), "EMR creates asynchronously: the submit waits: " + creating);
         assertEquals(1, account.created.size());
         assertEquals("emr-7.5.0", account.created.get(0).releaseLabel());
         assertEquals(64, account.created.get(0).clientToken().length(), "same name, same token: racing creators get one application");
+    }
+
+    @Test
+    void anApplicationStillBeingCreatedOrStoppingIsNotReadyYet() {
+        Account account = new Account().with("new1", "fresh", ApplicationState.CREATING)
+                .with("stop1", "stopping", ApplicationState.STOPPING).with("ok1", "created", ApplicationState.CREATED);
+        ApplicationResolver resolver = new ApplicationResolver(account, false);
+
+        assertThrows(ApplicationNotReady.class, () -> resolver.resolve(new JobRequest.ApplicationRef("new1", null, null)));
+        assertThrows(ApplicationNotReady.class, () -> resolver.resolve(new JobRequest.ApplicationRef(null, "stopping", null)));
+        assertEquals("ok1", resolver.resolve(new JobRequest.ApplicationRef("ok1", null, null)), "EMR starts a CREATED one itself");
+        assertEquals(List.of(), account.started);
+    }
+
+    @Test
+    void askedToStartFirstItStartsACreatedApplicationAndWaitsUntilStarted() {
+        Account account = new Account().with("ok1", "created", ApplicationState.CREATED)
+                .with("up1", "up", ApplicationState.STARTED).with("warm1", "warming", ApplicationState.STARTING);
+        ApplicationResolver resolver = new ApplicationResolver(account, false);
+
+        String message = assertThrows(ApplicationNotReady.class,
+                () -> resolver.resolve(new JobRequest.ApplicationRef("ok1", null, null, true))).getMessage();
+        assertThrows(ApplicationNotReady.class, () -> resolver.resolve(new JobRequest.ApplicationRef("warm1", null, null, true)));
+        assertEquals("up1", resolver.resolve(new JobRequest.ApplicationRef("up1", null, null, true)));
+
+        assertEquals(List.of("ok1"), account.started, "started once, and only the one not starting yet");
+        assertTrue(message.contains("until it is STARTED"), message);
     }
 }

@@ -5,6 +5,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.emrpipeline.contract.Contract;
 import io.emrpipeline.contract.FunctionSpec;
+import io.emrpipeline.local.emr.ApplicationLookup;
+import io.emrpipeline.local.emr.ApplicationStates;
+import io.emrpipeline.local.emr.ApplicationsRoute;
 import io.emrpipeline.local.emr.EmrServerlessRoute;
 import io.emrpipeline.local.emr.JobRunModel;
 import io.emrpipeline.local.emr.JobRunner;
@@ -26,6 +29,7 @@ import io.emrpipeline.local.lambda.LambdaInvokeRoute;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.net.InetAddress;
@@ -62,6 +66,8 @@ public final class LocalGateway implements AutoCloseable {
     private final ExecutionStatusEvents executionEvents;
     private final LambdaInvokeRoute lambdaRoute;
     private final EmrServerlessRoute emrRoute;
+    private final ApplicationStates applicationStates = new ApplicationStates();
+    private final ApplicationsRoute applicationsRoute;
     private final EventBridgeRoute eventBridgeRoute;
     private final StepFunctionsRoute stepFunctionsRoute;
 
@@ -69,11 +75,25 @@ public final class LocalGateway implements AutoCloseable {
         this.server = server;
         this.moto = new MotoForwarder(motoEndpoint);
         this.applications = new MotoApplications(motoEndpoint);
-        this.jobRuns = new JobRunModel(applications, events, ACCOUNT_ID, simulatedJobs);
+        // The model sees applications as EMR would now: CREATING for a while after CreateApplication.
+        ApplicationLookup timedApplications = new ApplicationLookup() {
+            @Override
+            public Optional<Application> find(String region, String id) {
+                return applications.find(region, id).map(app -> new Application(app.applicationId(), app.releaseLabel(),
+                        applicationStates.stateOf(app.applicationId(), app.state())));
+            }
+
+            @Override
+            public void jobSubmitted(String applicationId) {
+                applicationStates.jobSubmitted(applicationId);
+            }
+        };
+        this.jobRuns = new JobRunModel(timedApplications, events, ACCOUNT_ID, simulatedJobs);
         this.executionEvents = new ExecutionStatusEvents(motoEndpoint, ACCOUNT_ID, events);
         InFlightTaskTokens taskTokens = new InFlightTaskTokens(background);
         this.lambdaRoute = new LambdaInvokeRoute(lambdas, background, taskTokens);
         this.emrRoute = new EmrServerlessRoute(jobRuns);
+        this.applicationsRoute = new ApplicationsRoute(moto, applicationStates);
         this.eventBridgeRoute = new EventBridgeRoute(events, ACCOUNT_ID);
         this.stepFunctionsRoute = new StepFunctionsRoute(moto, executionEvents, taskTokens);
         // Requests nest (moto → Lambda handler → gateway → moto), so threads must not be capped.
@@ -146,6 +166,12 @@ public final class LocalGateway implements AutoCloseable {
         lambdas.resetFaults();
         stepFunctionsRoute.answeredTokens().reset();
         forwarded.clear();
+        applicationStates.reset();
+    }
+
+    /** How long applications take to create and start, as EMR makes them take. */
+    public ApplicationStates applications() {
+        return applicationStates;
     }
 
     /** Step Functions' refusal of a second answer to a task token (on unless a test turns it off). */
@@ -174,6 +200,9 @@ public final class LocalGateway implements AutoCloseable {
             lambdaRoute.handle(request, exchange);
         } else if (emrRoute.handles(request)) {
             emrRoute.handle(request, exchange);
+        } else if (applicationsRoute.handles(request)) {
+            forwarded.add(request.method() + " " + request.rawPath());
+            applicationsRoute.handle(request, exchange);
         } else if (eventBridgeRoute.handles(request)) {
             eventBridgeRoute.handle(request, exchange);
         } else if (stepFunctionsRoute.handles(request)) {

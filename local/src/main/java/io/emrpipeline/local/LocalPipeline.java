@@ -151,9 +151,16 @@ public final class LocalPipeline implements AutoCloseable {
         return staged;
     }
 
-    /** Creates an EMR Serverless application (in moto) and returns its id. */
+    /**
+     * Creates an EMR Serverless application (in moto) and returns its id. It is CREATED at once: it
+     * stands for an idle application that exists before the scenario; one the pipeline creates
+     * takes time, as on EMR.
+     */
     public String createApplication(String name) {
-        return emr.createApplication(r -> r.name(name).releaseLabel(CONTRACT.defaultReleaseLabel()).type("SPARK")).applicationId();
+        String id = emr.createApplication(r -> r.name(name).releaseLabel(CONTRACT.defaultReleaseLabel()).type("SPARK"))
+                .applicationId();
+        gateway().applications().markCreated(id);
+        return id;
     }
 
     public String startExecution(String name, String input) {

@@ -37,6 +37,27 @@ class SubmissionIT {
         assertEquals("emr-7.5.0", applications.get(0).releaseLabel());
         assertEquals(applications.get(0).id(),
                 Json.MAPPER.readTree(execution.output()).path("jobRun").path("applicationId").asText());
+        List<String> submits = pipeline.gateway().lambdas().log().of(LocalPipeline.SUBMIT).stream()
+                .map(invocation -> invocation.succeeded() ? "ok" : invocation.errorType()).toList();
+        assertEquals("io.emrpipeline.errors.ApplicationNotReady", submits.get(0),
+                "EMR creates asynchronously: the first submit finds it CREATING and the state machine waits: " + submits);
+        assertEquals("ok", submits.get(submits.size() - 1));
+    }
+
+    @Test
+    void askedToStartTheApplicationFirstTheSubmitWaitsUntilItIsStarted(LocalPipeline pipeline) throws Exception {
+        String applicationId = pipeline.createApplication("warm");
+        ObjectNode request = JobRequests.scriptJob(applicationId);
+        ((ObjectNode) request.get("application")).put("start", true);
+
+        String executionArn = pipeline.startExecution("starts-app", request.toString());
+        DescribeExecutionResponse execution = pipeline.awaitExecution(executionArn, TIMEOUT);
+
+        assertEquals(ExecutionStatus.SUCCEEDED, execution.status(), () -> Scenarios.describe(execution));
+        assertEquals(1, pipeline.gateway().forwardedRequests().stream()
+                .filter(("POST /applications/" + applicationId + "/start")::equals).count(), "started once");
+        assertTrue(pipeline.gateway().lambdas().log().count(LocalPipeline.SUBMIT) >= 2, "waited for STARTED");
+        assertEquals("STARTED", pipeline.emr().getApplication(r -> r.applicationId(applicationId)).application().stateAsString());
     }
 
     @Test

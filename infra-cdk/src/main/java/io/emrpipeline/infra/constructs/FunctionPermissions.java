@@ -50,7 +50,9 @@ final class FunctionPermissions {
 
     private List<PolicyStatement> submitJobRun() {
         List<PolicyStatement> statements = new ArrayList<>(List.of(
-                allow(List.of("emr-serverless:GetApplication", "emr-serverless:StartJobRun"), emr.applications(scope)),
+                // StartApplication only when a request asks for a started application before its job.
+                allow(List.of("emr-serverless:GetApplication", "emr-serverless:StartApplication", "emr-serverless:StartJobRun"),
+                        emr.applications(scope)),
                 // StartJobRun tags the new run with its execution name.
                 allow(List.of("emr-serverless:TagResource"), emr.jobRuns(scope)),
                 PolicyStatement.Builder.create()

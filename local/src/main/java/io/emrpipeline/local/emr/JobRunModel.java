@@ -45,6 +45,10 @@ public final class JobRunModel implements AutoCloseable {
         if ("TERMINATED".equals(application.state())) {
             throw EmrApiException.validation("Application " + applicationId + " is terminated and cannot run jobs.");
         }
+        if ("CREATING".equals(application.state()) || "STOPPING".equals(application.state())) {
+            throw EmrApiException.validation("Application " + applicationId + " is in " + application.state()
+                    + " state and cannot accept job runs yet.");
+        }
         JobRun run;
         synchronized (runs) {
             String tokenKey = applicationId + "/" + Json.text(request, "clientToken");
@@ -53,6 +57,7 @@ public final class JobRunModel implements AutoCloseable {
                 return startResponse(runs.get(key(applicationId, existing)).view());
             }
             run = newRun(region, application, request);
+            applications.jobSubmitted(applicationId);
             runs.put(key(applicationId, run.view().jobRunId()), run);
             jobRunIdByClientToken.put(tokenKey, run.view().jobRunId());
         }
