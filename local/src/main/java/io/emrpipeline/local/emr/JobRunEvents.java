@@ -20,14 +20,7 @@ public final class JobRunEvents {
     private JobRunEvents() {}
 
     static ObjectNode stateChange(JobRunView run) {
-        ObjectNode detail = Json.object().put("jobRunId", run.jobRunId());
-        if (run.name() != null) {
-            detail.put("jobRunName", run.name());
-        }
-        detail.put("applicationId", run.applicationId())
-                .put("arn", run.arn())
-                .put("releaseLabel", run.releaseLabel())
-                .put("state", run.state().name());
+        ObjectNode detail = identity(run);
         if (run.previousState() != null) {
             detail.put("previousState", run.previousState().name());
         }
@@ -46,19 +39,24 @@ public final class JobRunEvents {
      * state it is in, and the attempt now under way with when it began.
      */
     static ObjectNode retry(JobRunView run) {
-        ObjectNode detail = Json.object().put("jobRunId", run.jobRunId());
-        if (run.name() != null) {
-            detail.put("jobRunName", run.name());
-        }
-        detail.put("applicationId", run.applicationId())
-                .put("arn", run.arn())
-                .put("releaseLabel", run.releaseLabel())
-                .put("state", run.state().name())
+        ObjectNode detail = identity(run)
                 .put("attempt", run.attempt())
                 .put("attemptCreatedAt", run.attemptCreatedAt().toString())
                 .put("createdAt", run.createdAt().toString());
         return EventEnvelope.of(SOURCE, RETRY_DETAIL_TYPE, run.region(), run.accountId(), List.of(), detail,
                 run.updatedAt());
+    }
+
+    /** What every job-run event's detail starts with: the run and the state it is in. */
+    private static ObjectNode identity(JobRunView run) {
+        ObjectNode detail = Json.object().put("jobRunId", run.jobRunId());
+        if (run.name() != null) {
+            detail.put("jobRunName", run.name());
+        }
+        return detail.put("applicationId", run.applicationId())
+                .put("arn", run.arn())
+                .put("releaseLabel", run.releaseLabel())
+                .put("state", run.state().name());
     }
 
     /** A late, out-of-order copy of the SCHEDULED → RUNNING event, for the stale-event knob. */
