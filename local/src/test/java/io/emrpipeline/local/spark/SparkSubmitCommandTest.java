@@ -17,7 +17,8 @@ class SparkSubmitCommandTest {
 
     private static SparkSubmitCommand command(String parameters, Map<String, String> inherited) {
         return SparkSubmitCommand.of(SPARK_SUBMIT, WORK, URI.create("http://127.0.0.1:4566"), "us-east-1",
-                WORK + "/s3/bkt/job.py", List.of("--rows", "10"), SparkSubmitParameters.parse(parameters), inherited);
+                WORK + "/s3/bkt/job.py", List.of("--rows", "10"), SparkSubmitParameters.parse(parameters),
+                JobPython.runners(SPARK_SUBMIT.resolveSibling("python")), inherited);
     }
 
     @Test
