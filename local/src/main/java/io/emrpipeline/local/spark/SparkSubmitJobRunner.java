@@ -60,7 +60,7 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SparkSubmitJobRunner.class.getName());
 
-    private final Path sparkSubmit;
+    private final SparkInstall spark;
     private final S3Client s3;
     private final URI awsEndpoint;
     private final String region;
@@ -75,10 +75,11 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
      * @param workRoot where the runs' work directories are created
      */
     public SparkSubmitJobRunner(Path sparkSubmit, S3Client s3, URI awsEndpoint, String region, Path workRoot) {
-        if (!Files.isExecutable(sparkSubmit)) {
-            throw new IllegalStateException(sparkSubmit + " is missing: run `make setup` first");
+        try {
+            this.spark = SparkInstall.inVenvOf(sparkSubmit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        this.sparkSubmit = sparkSubmit.toAbsolutePath();
         this.s3 = s3;
         this.awsEndpoint = awsEndpoint;
         this.region = region;
@@ -147,14 +148,14 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
         Set<String> archives = DriverArchives.unpack(options, files.directory());
         List<String> notApplied = new ArrayList<>(parameters.dropped());
         JobPython python = JobPython.choose(parameters.python(), archives, files.directory(),
-                sparkSubmit.resolveSibling("python"), notApplied);
+                spark.python(), notApplied);
         SparkSubmitParameters local = new SparkSubmitParameters(options,
                 Map.copyOf(rewriteValues(paths, parameters.driverEnvironment())), parameters.driverJavaOptions(),
                 parameters.python(), List.copyOf(notApplied));
         if (!notApplied.isEmpty()) {
             LOG.log(System.Logger.Level.INFO, "job run " + spec.jobRunId() + ": not applied locally: " + notApplied);
         }
-        return SparkSubmitCommand.of(sparkSubmit, files.directory(), awsEndpoint, region,
+        return SparkSubmitCommand.of(spark, files.directory(), awsEndpoint, region,
                 paths.rewrite(spec.entryPoint()), paths.rewrite(spec.entryPointArguments()), local, python,
                 System.getenv());
     }
