@@ -1,6 +1,7 @@
 package io.emrpipeline.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -69,8 +71,7 @@ class JobModesIT {
     void scriptModeRunsAPySparkFile() throws Exception {
         Run run = runExample("wordcount");
 
-        List<String> rows = csvRows(run.outputs("output/wordcount/"));
-        assertEquals("word,count", rows.get(0));
+        List<String> rows = csvRows(run.outputs("output/wordcount/"), "word,count");
         assertTrue(rows.contains("the," + count(words(INPUT), "the")), rows::toString);
     }
 
@@ -78,8 +79,7 @@ class JobModesIT {
     void scriptModeRunsAJarWithItsMainClass() throws Exception {
         Run run = runExample("spark-jar");
 
-        List<String> rows = csvRows(run.outputs("output/letter-counts/"));
-        assertEquals("letter,words", rows.get(0));
+        List<String> rows = csvRows(run.outputs("output/letter-counts/"), "letter,words");
         long startingWithT = words(INPUT).stream().filter(word -> word.startsWith("t")).count();
         assertTrue(rows.contains("t," + startingWithT), rows::toString);
         assertTrue(run.driverStderr().contains("Submitted application: letter-counts"), "the jar's main class ran");
@@ -117,8 +117,7 @@ class JobModesIT {
 
         Run run = runExample("venv-job");
 
-        List<String> rows = csvRows(run.outputs("output/ascii-words/"));
-        assertEquals("word,count", rows.get(0));
+        List<String> rows = csvRows(run.outputs("output/ascii-words/"), "word,count");
         assertTrue(rows.containsAll(List.of("cafe,2", "creme,2", "zurich,1", "lodz,1")), rows::toString);
         Path environment = pipeline.sparkJobs().orElseThrow().workDirectory(run.jobRunId()).resolve("environment");
         assertTrue(run.driverStdout().contains("driver python: " + environment + "\n"), run.driverStdout());
@@ -165,9 +164,16 @@ class JobModesIT {
         }
     }
 
-    private static List<String> csvRows(List<String> files) {
-        assertEquals(1, files.size(), "the examples write one part file");
-        return files.get(0).lines().toList();
+    /** The data rows of CSV part files, each of which must start with the header. */
+    private static List<String> csvRows(List<String> files, String header) {
+        assertFalse(files.isEmpty(), "no part file");
+        List<String> rows = new ArrayList<>();
+        for (String file : files) {
+            List<String> lines = file.lines().toList();
+            assertEquals(header, lines.get(0));
+            rows.addAll(lines.subList(1, lines.size()));
+        }
+        return rows;
     }
 
     private static List<JsonNode> jsonRows(List<String> files) {
