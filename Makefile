@@ -42,9 +42,10 @@ build: setup
 	$(MVN) -q install -DskipTests
 
 # Runs the example job through the whole local pipeline (moto + local gateway + real Spark).
+# One reactor build: the functions jar, the example jar and then LocalRun (local's local-run profile),
+# so nothing is installed into ~/.m2.
 run: setup
-	$(MVN) -q -pl local -am install -DskipTests
-	$(MVN) -q -pl local exec:java -Dexec.mainClass=io.emrpipeline.local.LocalRun -Dexec.args="$(EXAMPLE)"
+	$(MVN) -q -pl local -am package -DskipTests -Plocal-run -Dexample="$(EXAMPLE)"
 
 # The fast tier: every *Test (pure logic, the domain core and handlers with in-memory fakes,
 # CDK templates). No moto, no Spark, no servers. (package: the CDK tests deploy the functions jar.)

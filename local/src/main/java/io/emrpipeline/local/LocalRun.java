@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,9 +127,12 @@ public final class LocalRun {
         DescribeExecutionResponse execution = progress.follow(executionArn, executionName, timeout);
 
         Optional<JobRunView> run = progress.jobRun();
-        List<String> arguments = Json.MAPPER.convertValue(job.path("job").path("arguments"),
-                Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class));
-        new RunReport(pipeline, out).print(execution, run, arguments == null ? List.of() : arguments, uploaded,
+        // Where the job writes: its arguments, or a flyte job's command.
+        List<String> arguments = new ArrayList<>();
+        for (String field : List.of("arguments", "command")) {
+            job.path("job").path(field).forEach(argument -> arguments.add(argument.asText()));
+        }
+        new RunReport(pipeline, out).print(execution, run, arguments, uploaded,
                 run.flatMap(r -> pipeline.sparkJobs().map(jobs -> repoRoot.relativize(jobs.workDirectory(r.jobRunId())))));
         out.println("  pipeline log: " + repoRoot.relativize(routing.logFile()));
         out.println("  function logs: " + repoRoot.relativize(pipeline.functionLogs()) + "/ (one file per Lambda environment)");

@@ -12,8 +12,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Puts into the local S3 what an example's job request reads. The examples' URIs follow one
  * rule: {@code s3://<local bucket>/examples/<path>} is the repository's {@code examples/<path>};
- * a {@code .whl} there that does not exist in the repository is built from the project whose
- * {@code pyproject.toml} sits in that folder. URIs elsewhere (outputs) are left alone.
+ * a file there that the repository does not hold is built from the sources beside it (a wheel,
+ * a jar, a bundle, a venv archive: see {@link ExampleBuilds}). URIs elsewhere (outputs) are left alone.
  */
 public final class ExampleUploads {
 
@@ -22,7 +22,7 @@ public final class ExampleUploads {
     private ExampleUploads() {}
 
     /**
-     * @param scratch a directory for the wheel build
+     * @param scratch a directory for the builds
      * @return the objects uploaded
      * @throws IllegalStateException when the request refers to an example file that is not there
      */
@@ -46,18 +46,13 @@ public final class ExampleUploads {
         if (Files.isRegularFile(file)) {
             return file;
         }
-        Path project = file.getParent();
-        if (location.key().endsWith(".whl") && Files.isRegularFile(project.resolve("pyproject.toml"))) {
-            Path wheel = WheelBuild.build(repoRoot.resolve(".venv/bin/pip"), project, scratch)
-                    .resolve(file.getFileName().toString());
-            if (!Files.isRegularFile(wheel)) {
-                throw new IllegalStateException("the job request names " + location + ", but building "
-                        + repoRoot.relativize(project) + " made no " + file.getFileName()
-                        + " (is the version in pyproject.toml the one in the file name?)");
-            }
-            return wheel;
+        Path built = ExampleBuilds.build(file, repoRoot, scratch.resolve(file.getParent().getFileName().toString()))
+                .orElseThrow(() -> new IllegalStateException("the job request reads " + location + ", but "
+                        + repoRoot.relativize(file) + " does not exist"));
+        if (!Files.isRegularFile(built)) {
+            throw new IllegalStateException("the job request names " + location + ", but building it made no "
+                    + built.getFileName() + " (is the version in the project's metadata the one in the file name?)");
         }
-        throw new IllegalStateException("the job request reads " + location + ", but " + repoRoot.relativize(file)
-                + " does not exist");
+        return built;
     }
 }

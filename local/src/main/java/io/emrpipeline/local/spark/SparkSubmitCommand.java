@@ -27,17 +27,18 @@ record SparkSubmitCommand(List<String> command, Map<String, String> environment)
             "PYSPARK_DRIVER_PYTHON", "PYSPARK_SUBMIT_ARGS", "PYTHONHOME", "PYTHONPATH");
 
     /**
-     * @param sparkSubmit the venv's spark-submit; the venv's {@code python} beside it runs driver and workers
+     * @param spark the venv's spark-submit and Spark home
      * @param awsEndpoint where the job's own AWS SDK calls (boto3) should go
      * @param entryPoint the job's entry point, already a local path
      * @param arguments the job's arguments, S3 URIs already local paths
      * @param parameters its sparkSubmitParameters, parsed and mapped
+     * @param python the interpreters of driver and workers ({@link JobPython})
      */
-    static SparkSubmitCommand of(Path sparkSubmit, Path workDirectory, URI awsEndpoint, String region,
-            String entryPoint, List<String> arguments, SparkSubmitParameters parameters,
+    static SparkSubmitCommand of(SparkInstall spark, Path workDirectory, URI awsEndpoint, String region,
+            String entryPoint, List<String> arguments, SparkSubmitParameters parameters, JobPython python,
             Map<String, String> inheritedEnvironment) {
         List<String> command = new ArrayList<>();
-        command.add(sparkSubmit.toString());
+        command.add(spark.sparkSubmit().toString());
         command.addAll(List.of("--master", MASTER));
         command.addAll(parameters.options());
         // After the job's own settings: a later --conf wins, and these must.
@@ -48,21 +49,21 @@ record SparkSubmitCommand(List<String> command, Map<String, String> environment)
         command.add(entryPoint);
         command.addAll(arguments);
         return new SparkSubmitCommand(List.copyOf(command),
-                environment(sparkSubmit, awsEndpoint, region, parameters, inheritedEnvironment));
+                environment(spark, awsEndpoint, region, parameters, python, inheritedEnvironment));
     }
 
-    private static Map<String, String> environment(Path sparkSubmit, URI awsEndpoint, String region,
-            SparkSubmitParameters parameters, Map<String, String> inherited) {
+    private static Map<String, String> environment(SparkInstall spark, URI awsEndpoint, String region,
+            SparkSubmitParameters parameters, JobPython python, Map<String, String> inherited) {
         Map<String, String> environment = new HashMap<>(inherited);
         NOT_INHERITED.forEach(environment::remove);
         environment.putAll(parameters.driverEnvironment());
-        Path bin = sparkSubmit.toAbsolutePath().getParent();
-        String python = bin.resolve("python").toString();
-        // The venv first on PATH and as the Python of driver and workers: spark-submit finds its Spark
-        // home through that Python, and workers must import what the driver imports.
+        Path bin = spark.sparkSubmit().getParent();
+        // The venv's Spark, the venv first on PATH, and one Python for the driver and one for the workers:
+        // by default the venv's, so workers import what the driver imports.
+        environment.put("SPARK_HOME", spark.sparkHome().toString());
         environment.put("PATH", bin + File.pathSeparator + inherited.getOrDefault("PATH", "/usr/bin:/bin"));
-        environment.put("PYSPARK_PYTHON", python);
-        environment.put("PYSPARK_DRIVER_PYTHON", python);
+        environment.put("PYSPARK_PYTHON", python.workers());
+        environment.put("PYSPARK_DRIVER_PYTHON", python.driver());
         environment.put("SPARK_LOCAL_IP", "127.0.0.1");
         // A job that talks to AWS itself (boto3) reaches the local gateway, like the pipeline does.
         environment.put("AWS_ENDPOINT_URL", awsEndpoint.toString());

@@ -6,13 +6,13 @@ import io.emrpipeline.local.emr.JobRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       is never downloaded.</li>
  *   <li>Every such URI in the entry point, arguments and parameters is replaced by its local path
  *       (a trailing {@code /} is kept), so the job reads and writes files.</li>
+ *   <li>The job's archives ({@code spark.archives}) are unpacked into the work directory under their
+ *       {@code #alias}, which is the driver's working directory, and a {@code PYSPARK_PYTHON} inside one
+ *       of them runs driver and workers (a venv archive; see {@link DriverArchives}, {@link JobPython}).</li>
  *   <li>After the process ends — success, failure or cancel — every file under {@code <work>/s3/}
  *       that is new or changed is uploaded to the matching bucket and key, and objects whose
  *       downloaded files the job deleted are deleted (Spark's overwrite mode). So an output
@@ -56,7 +59,7 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SparkSubmitJobRunner.class.getName());
 
-    private final Path sparkSubmit;
+    private final SparkInstall spark;
     private final S3Client s3;
     private final URI awsEndpoint;
     private final String region;
@@ -64,16 +67,18 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
     private final Map<String, DriverProcess> running = new ConcurrentHashMap<>();
 
     /**
-     * @param sparkSubmit the venv's {@code spark-submit}; the {@code python} beside it runs the driver and workers
+     * @param sparkSubmit the venv's {@code spark-submit}; the {@code python} beside it runs driver and workers
+     *     (unless the job brings its own in a venv archive)
      * @param s3 a client for the local S3 (moto, directly or through the gateway), path-style
      * @param awsEndpoint the endpoint the job's own AWS calls should use
      * @param workRoot where the runs' work directories are created
      */
     public SparkSubmitJobRunner(Path sparkSubmit, S3Client s3, URI awsEndpoint, String region, Path workRoot) {
-        if (!Files.isExecutable(sparkSubmit)) {
-            throw new IllegalStateException(sparkSubmit + " is missing: run `make setup` first");
+        try {
+            this.spark = SparkInstall.inVenvOf(sparkSubmit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        this.sparkSubmit = sparkSubmit.toAbsolutePath();
         this.s3 = s3;
         this.awsEndpoint = awsEndpoint;
         this.region = region;
@@ -125,7 +130,8 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
         return workRoot.resolve(jobRunId);
     }
 
-    private SparkSubmitCommand prepare(JobRunSpec spec, RunFiles files, S3Mirror mirror) throws IOException {
+    private SparkSubmitCommand prepare(JobRunSpec spec, RunFiles files, S3Mirror mirror)
+            throws IOException, InterruptedException {
         if (spec.entryPoint() == null) {
             throw new IllegalArgumentException("it runs sparkSubmit job drivers only, and this job run has no entryPoint");
         }
@@ -137,14 +143,20 @@ public final class SparkSubmitJobRunner implements JobRunner, AutoCloseable {
         texts.addAll(parameters.driverEnvironment().values());
         mirror.download(LocalS3Paths.find(texts));
         LocalS3Paths paths = files.s3();
-        SparkSubmitParameters local = new SparkSubmitParameters(paths.rewrite(parameters.options()),
+        List<String> options = paths.rewrite(parameters.options());
+        Set<String> archives = DriverArchives.unpack(options, files.directory());
+        List<String> notApplied = new ArrayList<>(parameters.dropped());
+        JobPython python = JobPython.choose(parameters.python(), archives, files.directory(),
+                spark.python(), notApplied);
+        SparkSubmitParameters local = new SparkSubmitParameters(options,
                 Map.copyOf(rewriteValues(paths, parameters.driverEnvironment())), parameters.driverJavaOptions(),
-                parameters.dropped());
-        if (!parameters.dropped().isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "job run " + spec.jobRunId() + ": not applied locally: " + parameters.dropped());
+                parameters.python(), List.copyOf(notApplied));
+        if (!notApplied.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "job run " + spec.jobRunId() + ": not applied locally: " + notApplied);
         }
-        return SparkSubmitCommand.of(sparkSubmit, files.directory(), awsEndpoint, region,
-                paths.rewrite(spec.entryPoint()), paths.rewrite(spec.entryPointArguments()), local, System.getenv());
+        return SparkSubmitCommand.of(spark, files.directory(), awsEndpoint, region,
+                paths.rewrite(spec.entryPoint()), paths.rewrite(spec.entryPointArguments()), local, python,
+                System.getenv());
     }
 
     private static Map<String, String> rewriteValues(LocalS3Paths paths, Map<String, String> values) {

@@ -17,7 +17,11 @@ import java.util.Set;
  *       variable {@code X=v}; every other {@code spark.emr-serverless.*} setting is dropped.</li>
  *   <li>Sizing (memory, cores, executor counts, dynamic allocation) and the master / deploy mode
  *       are dropped: the local run is {@code local[2]} on one machine.</li>
- *   <li>Settings that choose the Python interpreter are dropped: the runner pins one.</li>
+ *   <li>Settings that choose the Python interpreter ({@code driverEnv.PYSPARK_PYTHON},
+ *       {@code driverEnv.PYSPARK_DRIVER_PYTHON}, {@code spark.pyspark.python}, {@code spark.pyspark.driver.python},
+ *       {@code spark.executorEnv.PYSPARK_PYTHON}) are collected in {@link #python()}, keyed by the variable
+ *       each one sets: {@link JobPython} honours them when they point inside an unpacked {@code spark.archives}
+ *       alias (a venv archive), and the runner's own Python runs the job otherwise.</li>
  *   <li>{@code spark.driver.extraJavaOptions} and {@code --driver-java-options} are collected
  *       in {@link #driverJavaOptions()} so the runner can add its own JVM flags to them.</li>
  * </ul>
@@ -25,10 +29,11 @@ import java.util.Set;
  * @param options spark-submit options to pass on, in order ({@code --class X}, {@code --conf k=v}, …)
  * @param driverEnvironment environment variables for the driver process
  * @param driverJavaOptions the job's own driver JVM options, or empty
+ * @param python the job's choice of interpreter: {@code PYSPARK_PYTHON} and/or {@code PYSPARK_DRIVER_PYTHON}
  * @param dropped what was left out, for the run's log
  */
-public record SparkSubmitParameters(
-        List<String> options, Map<String, String> driverEnvironment, String driverJavaOptions, List<String> dropped) {
+public record SparkSubmitParameters(List<String> options, Map<String, String> driverEnvironment,
+        String driverJavaOptions, Map<String, String> python, List<String> dropped) {
 
     private static final String DRIVER_ENV = "spark.emr-serverless.driverEnv.";
     private static final String DRIVER_JAVA_OPTIONS = "spark.driver.extraJavaOptions";
@@ -45,9 +50,14 @@ public record SparkSubmitParameters(
     private static final Set<String> DROPPED_CONFS = Set.of("spark.master", "spark.submit.deployMode",
             "spark.driver.memory", "spark.driver.cores", "spark.driver.memoryOverhead",
             "spark.executor.memory", "spark.executor.cores", "spark.executor.instances",
-            "spark.executor.memoryOverhead", "spark.pyspark.python", "spark.pyspark.driver.python",
-            "spark.executorEnv.PYSPARK_PYTHON", "spark.executorEnv.PYSPARK_DRIVER_PYTHON");
-    private static final Set<String> PINNED_ENVIRONMENT = Set.of("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON");
+            "spark.executor.memoryOverhead", "spark.executorEnv.PYSPARK_DRIVER_PYTHON");
+    private static final String PYTHON = "PYSPARK_PYTHON";
+    private static final String DRIVER_PYTHON = "PYSPARK_DRIVER_PYTHON";
+    /** Interpreter settings and the variable each sets; locally the driver's variables decide for workers too. */
+    private static final Map<String, String> PYTHON_SETTINGS = Map.of(
+            DRIVER_ENV + PYTHON, PYTHON, DRIVER_ENV + DRIVER_PYTHON, DRIVER_PYTHON,
+            "spark.pyspark.python", PYTHON, "spark.pyspark.driver.python", DRIVER_PYTHON,
+            "spark.executorEnv." + PYTHON, PYTHON);
 
     /**
      * @param parameters the job run's sparkSubmitParameters; null or blank is none
@@ -85,6 +95,7 @@ public record SparkSubmitParameters(
         private final List<String> options = new ArrayList<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<String> javaOptions = new ArrayList<>();
+        private final Map<String, String> python = new LinkedHashMap<>();
         private final List<String> dropped = new ArrayList<>();
 
         void add(String option, String value) {
@@ -110,7 +121,13 @@ public record SparkSubmitParameters(
             }
             String key = setting.substring(0, equals);
             String value = setting.substring(equals + 1);
-            if (key.startsWith(DRIVER_ENV) && !PINNED_ENVIRONMENT.contains(key.substring(DRIVER_ENV.length()))) {
+            if (PYTHON_SETTINGS.containsKey(key)) {
+                // The driver's own variable wins over the executors' (EMR's generated settings agree anyway).
+                String variable = PYTHON_SETTINGS.get(key);
+                if (!key.startsWith("spark.executorEnv.") || !python.containsKey(variable)) {
+                    python.put(variable, value);
+                }
+            } else if (key.startsWith(DRIVER_ENV)) {
                 environment.put(key.substring(DRIVER_ENV.length()), value);
             } else if (key.equals(DRIVER_JAVA_OPTIONS)) {
                 javaOptions.add(value);
@@ -125,7 +142,7 @@ public record SparkSubmitParameters(
 
         SparkSubmitParameters build() {
             return new SparkSubmitParameters(List.copyOf(options), Map.copyOf(environment),
-                    String.join(" ", javaOptions), List.copyOf(dropped));
+                    String.join(" ", javaOptions), Map.copyOf(python), List.copyOf(dropped));
         }
     }
 }

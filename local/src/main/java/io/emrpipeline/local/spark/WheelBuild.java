@@ -25,19 +25,9 @@ final class WheelBuild {
         Path source = Files.createDirectories(scratch.resolve("wheel-source"));
         Path wheels = Files.createDirectories(scratch.resolve("wheels"));
         copy(project, source);
-        Path log = scratch.resolve("pip-wheel.log");
-        Process pipWheel = new ProcessBuilder(List.of(pip.toString(), "wheel", "--no-deps", "--disable-pip-version-check",
-                "--quiet", "--wheel-dir", wheels.toString(), source.toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        int exitCode = pipWheel.waitFor();
-        if (exitCode != 0) {
-            List<String> output = RunFiles.tail(log).stream().filter(line -> !line.isBlank()).toList();
-            String last = output.isEmpty() ? "no output" : output.get(output.size() - 1).strip();
-            throw new IllegalStateException("building the wheel of " + project.getFileName() + " failed (pip exit "
-                    + exitCode + ": " + last + "); pip's output is in " + log);
-        }
+        BuildStep.run(List.of(pip.toString(), "wheel", "--no-deps", "--disable-pip-version-check", "--quiet",
+                "--wheel-dir", wheels.toString(), source.toString()), scratch.resolve("pip-wheel.log"),
+                "the wheel of " + project.getFileName());
         return wheels;
     }
 

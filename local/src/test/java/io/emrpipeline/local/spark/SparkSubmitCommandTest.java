@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 class SparkSubmitCommandTest {
 
     private static final Path SPARK_SUBMIT = Path.of("/repo/.venv/bin/spark-submit");
+    private static final Path SPARK_HOME = Path.of("/repo/.venv/lib/python3.11/site-packages/pyspark");
+    private static final SparkInstall SPARK = new SparkInstall(SPARK_SUBMIT, SPARK_HOME, Path.of("/repo/.venv/bin/python"));
     private static final Path WORK = Path.of("/repo/tests/target/spark-runs/00run");
 
     private static SparkSubmitCommand command(String parameters, Map<String, String> inherited) {
-        return SparkSubmitCommand.of(SPARK_SUBMIT, WORK, URI.create("http://127.0.0.1:4566"), "us-east-1",
-                WORK + "/s3/bkt/job.py", List.of("--rows", "10"), SparkSubmitParameters.parse(parameters), inherited);
+        return SparkSubmitCommand.of(SPARK, WORK, URI.create("http://127.0.0.1:4566"), "us-east-1",
+                WORK + "/s3/bkt/job.py", List.of("--rows", "10"), SparkSubmitParameters.parse(parameters),
+                JobPython.runners(SPARK.python()), inherited);
     }
 
     @Test
@@ -45,7 +48,7 @@ class SparkSubmitCommandTest {
         assertEquals("http://127.0.0.1:4566", environment.get("AWS_ENDPOINT_URL"));
         assertEquals("dev", environment.get("STAGE"));
         assertEquals("/root", environment.get("HOME"));
-        assertFalse(environment.containsKey("SPARK_HOME"), "the venv's Spark, not another");
+        assertEquals(SPARK_HOME.toString(), environment.get("SPARK_HOME"), "the venv's Spark, not another");
         assertFalse(environment.containsKey("AWS_PROFILE"), "never real credentials");
     }
 }

@@ -23,14 +23,17 @@ class SparkSubmitParametersTest {
     }
 
     @Test
-    void driverEnvSettingsBecomeTheDriversEnvironmentExceptThePythonTheRunnerPins() {
+    void driverEnvSettingsBecomeTheDriversEnvironmentAndTheInterpreterSettingsAreSetAside() {
         SparkSubmitParameters parsed = SparkSubmitParameters.parse(
-                "--conf spark.emr-serverless.driverEnv.STAGE=dev "
+                "--conf spark.executorEnv.PYSPARK_PYTHON=./other/bin/python "
+                        + "--conf spark.emr-serverless.driverEnv.STAGE=dev "
                         + "--conf spark.emr-serverless.driverEnv.PYSPARK_PYTHON=./environment/bin/python "
-                        + "--conf spark.executorEnv.PYSPARK_PYTHON=./environment/bin/python "
+                        + "--conf spark.pyspark.driver.python=./environment/bin/python3 "
                         + "--conf spark.archives=s3://b/env.tar.gz#environment");
 
         assertEquals(Map.of("STAGE", "dev"), parsed.driverEnvironment());
+        assertEquals(Map.of("PYSPARK_PYTHON", "./environment/bin/python",
+                "PYSPARK_DRIVER_PYTHON", "./environment/bin/python3"), parsed.python());
         assertEquals(List.of("--conf", "spark.archives=s3://b/env.tar.gz#environment"), parsed.options());
     }
 
