@@ -50,6 +50,29 @@ class EmrServerlessGatewayIT {
     void freshApplication() throws Exception {
         aws.reset();
         applicationId = emr.createApplication(b -> b.name("app").releaseLabel("emr-7.5.0").type("SPARK")).applicationId();
+        // An application that exists, idle, before each test: creation's own timeline is tested below.
+        aws.gateway().applications().markCreated(applicationId);
+    }
+
+    @Test
+    void aNewApplicationIsCreatingThenCreatedAndTakesJobsOnlyOnceCreated() throws Exception {
+        // Long enough that the calls right after each step still see it on a busy machine.
+        aws.gateway().applications().setTransitionTime(Duration.ofSeconds(5));
+        String created = emr.createApplication(b -> b.name("new").releaseLabel("emr-7.5.0").type("SPARK")).applicationId();
+
+        assertEquals("CREATING", emr.getApplication(b -> b.applicationId(created)).application().stateAsString());
+        assertEquals("CREATING", emr.listApplications(b -> b.maxResults(50)).applications().stream()
+                .filter(app -> app.id().equals(created)).findFirst().orElseThrow().stateAsString());
+        assertThrows(ValidationException.class, () -> emr.startJobRun(job("early").applicationId(created).build()));
+        Instant deadline = Instant.now().plusSeconds(30);
+        while ("CREATING".equals(emr.getApplication(b -> b.applicationId(created)).application().stateAsString())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertEquals("CREATED", emr.getApplication(b -> b.applicationId(created)).application().stateAsString());
+        emr.startApplication(b -> b.applicationId(created));
+        assertEquals("STARTING", emr.getApplication(b -> b.applicationId(created)).application().stateAsString());
+        emr.startJobRun(job("in-time").applicationId(created).build());
     }
 
     private StartJobRunRequest.Builder job(String clientToken) {
