@@ -1,0 +1,39 @@
+package io.emrpipeline.cli.commands;
+
+import io.emrpipeline.cli.EmrPipelineCli;
+import io.emrpipeline.cli.output.Terminal;
+import io.emrpipeline.cli.pipeline.AwsClients;
+import io.emrpipeline.cli.pipeline.Executions;
+import io.emrpipeline.cli.target.Target;
+import io.emrpipeline.cli.target.TargetOptions;
+import io.emrpipeline.cli.target.TargetResolver;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** A command that acts on one pipeline: resolves the target, builds its clients, runs, closes them. */
+abstract class TargetCommand implements Callable<Integer> {
+
+    @ParentCommand
+    EmrPipelineCli root;
+
+    @Mixin
+    TargetOptions targetOptions;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public final Integer call() throws InterruptedException {
+        Target target = new TargetResolver(root.environment()).resolve(targetOptions);
+        try (AwsClients aws = new AwsClients(target)) {
+            return run(new Executions(target, aws), terminal());
+        }
+    }
+
+    abstract int run(Executions executions, Terminal terminal) throws InterruptedException;
+
+    Terminal terminal() {
+        return output.noColor ? root.terminal().withoutColour() : root.terminal();
+    }
+}
