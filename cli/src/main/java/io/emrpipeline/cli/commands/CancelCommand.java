@@ -42,7 +42,7 @@ public final class CancelCommand extends TargetCommand {
         ExecutionView view = executions.describe(arn);
         if (!view.running()) {
             throw CliError.badRequest(view.name() + " already ended " + view.status() + "; nothing to cancel",
-                    "see it with `" + executions.target().command("status") + " " + view.name() + "`");
+                    "see it with `" + executions.target().command("status", view.name()) + "`");
         }
         String user = System.getProperty("user.name", "someone");
         executions.stop(arn, ERROR, reason != null ? reason : "cancelled by " + user + " with emr-pipeline cancel");

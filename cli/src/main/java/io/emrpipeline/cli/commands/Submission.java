@@ -79,8 +79,7 @@ public final class Submission {
         Thread onInterrupt = new Thread(() -> {
             if (!finished.get()) {
                 printer.done();
-                terminal.err().println("\nstopped watching; " + name + " goes on: `" + executions.target().command("status")
-                        + " " + name + "`, or stop it with `" + executions.target().command("cancel") + " " + name + "`");
+                terminal.err().println("\nstopped watching; " + name + " goes on: `" + executions.target().command("status", name) + "`, or stop it with `" + executions.target().command("cancel", name) + "`");
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -132,8 +131,8 @@ public final class Submission {
         }
         terminal.out().println(terminal.bold(name) + " started");
         terminal.out().println("  execution  " + arn);
-        terminal.out().println("  follow it  " + terminal.dim(executions.target().command("status") + " " + name));
-        terminal.out().println("  stop it    " + terminal.dim(executions.target().command("cancel") + " " + name));
+        terminal.out().println("  follow it  " + terminal.dim(executions.target().command("status", name)));
+        terminal.out().println("  stop it    " + terminal.dim(executions.target().command("cancel", name)));
     }
 
     /** {@code <request name>-<yyyyMMdd-HHmmss>-<4 hex>}: readable, sortable, unique per submit. */

@@ -42,11 +42,15 @@ public final class SubmitCommand extends TargetCommand {
     Long waitMinutes;
 
     @Override
-    int run(Executions executions, Terminal terminal) throws InterruptedException {
+    void checkArguments() {
         if (logs && !wait) {
             throw CliError.badRequest("--logs needs --wait (the logs exist once the job has ended)",
                     "add --wait, or read them later with `emr-pipeline logs EXECUTION`");
         }
+    }
+
+    @Override
+    int run(Executions executions, Terminal terminal) throws InterruptedException {
         JsonNode request = Overrides.apply(JobRequestFile.read(file), settings);
         Submission.Options options = new Submission.Options(Optional.ofNullable(name), wait, logs,
                 Optional.ofNullable(waitMinutes).map(Duration::ofMinutes), output.json());

@@ -25,10 +25,15 @@ abstract class TargetCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws InterruptedException {
+        checkArguments();
         Target target = new TargetResolver(root.environment()).resolve(targetOptions);
         try (AwsClients aws = new AwsClients(target)) {
             return run(new Executions(target, aws), terminal());
         }
+    }
+
+    /** Usage errors the parser cannot see, found before any call to the target. */
+    void checkArguments() {
     }
 
     abstract int run(Executions executions, Terminal terminal) throws InterruptedException;

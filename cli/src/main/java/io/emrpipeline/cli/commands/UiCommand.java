@@ -30,7 +30,7 @@ public final class UiCommand extends TargetCommand {
                 "the Spark UI exists once the job run does (`emr-pipeline status " + execution + "`)"));
         if (executions.target().isLocal()) {
             throw CliError.badRequest("the local pipeline has no Spark UI (EMR Serverless hosts it)",
-                    "read the driver's logs: `" + executions.target().command("logs") + " " + execution + " --stderr`");
+                    "read the driver's logs: `" + executions.target().command("logs", execution + " --stderr") + "`");
         }
         String url = AwsErrors.call(executions.target(), "GetDashboardForJobRun", () -> executions.aws().emr()
                 .getDashboardForJobRun(r -> r.applicationId(ref.applicationId()).jobRunId(ref.jobRunId())).url());

@@ -14,7 +14,7 @@ import java.time.Instant;
  */
 public final class ResultPrinter {
 
-    private static final int LABEL_WIDTH = 15;
+    private static final int LABEL_WIDTH = 16;
 
     private final Terminal terminal;
     private final Target target;
@@ -56,9 +56,9 @@ public final class ResultPrinter {
         }
         if (run != null) {
             boolean failed = !execution.succeeded() && !execution.running();
-            field(out, "driver's log", terminal.dim(target.command("logs") + " " + execution.name() + (failed ? " --stderr" : "")));
+            field(out, "driver's log", terminal.dim(target.command("logs", execution.name() + (failed ? " --stderr" : ""))));
             if (!target.isLocal()) {
-                field(out, "Spark UI", terminal.dim(target.command("ui") + " " + execution.name()));
+                field(out, "Spark UI", terminal.dim(target.command("ui", execution.name())));
             }
         }
     }
