@@ -8,7 +8,7 @@ VENV := .venv
 MVN := mvn -B -Dstyle.color=never -DskipNpm=true
 EXAMPLE ?= examples/wordcount/job-request.json
 
-.PHONY: run test check lint bench setup build synth clean lock-python
+.PHONY: run test check lint bench setup build cli synth clean lock-python
 
 # AWS's Lambda runtime interface emulator, built from its Go module (the proxy serves only this
 # pseudo-version of it; the repository's own tags are not semver).
@@ -41,10 +41,15 @@ connector/node_modules/.installed: connector/package-lock.json
 build: setup
 	$(MVN) -q install -DskipTests
 
-# Runs the example job through the whole local pipeline (moto + local gateway + real Spark).
-run: setup
-	$(MVN) -q -pl local -am install -DskipTests
-	$(MVN) -q -pl local exec:java -Dexec.mainClass=io.emrpipeline.local.LocalRun -Dexec.args="$(EXAMPLE)"
+# The emr-pipeline command (docs/cli.md): cli/target/emr-pipeline-cli.jar, run by bin/emr-pipeline.
+# Built through the reactor (the local pipeline it embeds needs the functions jar), nothing installed.
+cli: setup
+	$(MVN) -q -pl cli -am package -DskipTests
+
+# Runs the example job through the whole local pipeline (moto + local gateway + real Spark), with
+# the command's own submit --wait (`emr-pipeline local run`).
+run: cli
+	bin/emr-pipeline local run $(EXAMPLE)
 
 # The fast tier: every *Test (pure logic, the domain core and handlers with in-memory fakes,
 # CDK templates). No moto, no Spark, no servers. (package: the CDK tests deploy the functions jar.)

@@ -79,7 +79,8 @@ public final class Submission {
         Thread onInterrupt = new Thread(() -> {
             if (!finished.get()) {
                 printer.done();
-                terminal.err().println("\nstopped watching; " + name + " goes on: `" + executions.target().command("status", name) + "`, or stop it with `" + executions.target().command("cancel", name) + "`");
+                terminal.err().println("\nstopped watching; " + name + " goes on: `" + executions.target().command("status", name)
+                        + "`, or stop it with `" + executions.target().command("cancel", name) + "`");
             }
         });
         Runtime.getRuntime().addShutdownHook(onInterrupt);
