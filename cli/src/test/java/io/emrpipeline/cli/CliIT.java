@@ -18,11 +18,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * The built command (bin/emr-pipeline and the shaded jar) as processes against one local
@@ -171,6 +179,35 @@ class CliIT {
     }
 
     @Test
+    void aFailingSparkJobTellsOnCallItsErrorItsStderrAndTheCommandThatFetchesIt() throws Exception {
+        byte[] script = CliIT.class.getResourceAsStream("/spark-jobs/fails.py").readAllBytes();
+        pipeline.s3().putObject(r -> r.bucket(LocalPipeline.BUCKET).key("cli-it/fails.py"), RequestBody.fromBytes(script));
+        Path request = Files.writeString(scratch.resolve("spark-fails.json"), "{\"name\": \"cli-it-spark-fails\", "
+                + "\"application\": {\"id\": \"" + applicationId + "\"}, \"job\": {\"mode\": \"script\", \"entryPoint\": "
+                + "\"s3://" + LocalPipeline.BUCKET + "/cli-it/fails.py\"}, \"timeoutMinutes\": 10}");
+
+        CliProcess.Result submit = cli.run(SPARK_JOB, "submit", request.toString(), "--name", "cli-it-spark-fails", "--wait",
+                "--target", "local");
+
+        assertEquals(ExitCode.JOB_DID_NOT_SUCCEED, submit.exitCode(), submit::toString);
+        String message = awaitNotification("cli-it-spark-fails");
+        assertTrue(message.contains("Job Run Failed"), "the error's name: " + message);
+        assertTrue(message.contains("ZeroDivisionError: division by zero"), "the job's own error: " + message);
+        assertTrue(message.matches(".*Driver stderr: http://127\\.0\\.0\\.1:\\d+/.*/SPARK_DRIVER/stderr\\.gz.*"), message);
+        String command = message.replaceFirst(".*Read it: (emr-pipeline logs \\S+ --stderr).*", "$1");
+        assertTrue(command.startsWith("emr-pipeline logs arn:aws:states:"), message);
+
+        List<String> args = new ArrayList<>(List.of(command.substring("emr-pipeline ".length()).split(" ")));
+        args.addAll(List.of("--target", "local"));
+        CliProcess.Result logs = cli.run(QUICK, args.toArray(String[]::new));
+        assertEquals(0, logs.exitCode(), logs::toString);
+        assertTrue(logs.out().contains("Submitted application: fails"), "the command in the message works:\n" + logs);
+        // A PySpark driver's own traceback is in its stdout (Spark's log is stderr).
+        CliProcess.Result stdout = cli.run(QUICK, "logs", "cli-it-spark-fails", "--target", "local");
+        assertTrue(stdout.out().contains("ZeroDivisionError: division by zero"), stdout::toString);
+    }
+
+    @Test
     void aLocalPipelineThatStoppedIsExitCode3WithHowToStartIt() throws Exception {
         Path stale = scratch.resolve("stale-endpoint.json");
         new LocalEndpoint(pipeline.gateway().endpoint(), LocalGateway.REGION, pipeline.stateMachineArn(), LocalPipeline.BUCKET,
@@ -213,6 +250,23 @@ class CliIT {
             Thread.sleep(100);
         }
         throw new AssertionError(executionName + "'s job run never reached " + state);
+    }
+
+    /** The on-call queue's message about this execution (others' messages are left for their tests). */
+    private static String awaitNotification(String executionName) {
+        try (SqsClient sqs = SqsClient.builder().region(Region.of(LocalGateway.REGION)).endpointOverride(pipeline.gateway().endpoint())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build()) {
+            Instant deadline = Instant.now().plus(QUICK);
+            while (Instant.now().isBefore(deadline)) {
+                for (Message message : sqs.receiveMessage(r -> r.queueUrl(pipeline.notificationsQueueUrl()).waitTimeSeconds(5)
+                        .maxNumberOfMessages(10).visibilityTimeout(0)).messages()) {
+                    if (message.body().contains(":" + executionName + " ")) {
+                        return message.body();
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no notification about " + executionName + " on the on-call queue");
     }
 
     private static String executionName(String out) {

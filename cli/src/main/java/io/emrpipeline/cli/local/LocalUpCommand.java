@@ -60,11 +60,12 @@ public final class LocalUpCommand implements Callable<Integer> {
         try {
             applications = LocalApplications.create(pipeline, LocalApplications.namedByExamples(repoRoot));
             new LocalEndpoint(pipeline.gateway().endpoint(), LocalGateway.REGION, pipeline.stateMachineArn(),
-                    LocalPipeline.BUCKET, ProcessHandle.current().pid(), Optional.empty()).write(file);
+                    LocalPipeline.BUCKET, ProcessHandle.current().pid(), Optional.of(pipeline.notificationsQueueUrl())).write(file);
         } catch (IOException e) {
             throw CliError.unavailable("cannot write " + file + ": " + e.getMessage(), "choose another --endpoint-file");
         }
         printBanner(terminal, pipeline, file, applications, (System.nanoTime() - started) / 1e9, routing, repoRoot);
+        OnCallNotifications.printInBackground(pipeline, terminal);
         // Runs until Ctrl-C: the JVM's shutdown hook stops everything and counts the latch down.
         stopped.await();
         return ExitCode.OK;
@@ -79,6 +80,7 @@ public final class LocalUpCommand implements Callable<Integer> {
         out.println("  bucket         s3://" + LocalPipeline.BUCKET);
         applications.forEach((name, id) -> out.println("  application    " + name + " (" + id + ")"));
         out.println("  endpoint file  " + file);
+        out.println("  on-call queue  " + pipeline.notificationsQueueUrl() + " (failures are printed here as they arrive)");
         out.println("  logs           " + repoRoot.relativize(routing.logFile()) + ", "
                 + repoRoot.relativize(pipeline.functionLogs()) + "/");
         out.println();
