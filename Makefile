@@ -8,7 +8,7 @@ VENV := .venv
 MVN := mvn -B -Dstyle.color=never -DskipNpm=true
 EXAMPLE ?= examples/wordcount/job-request.json
 
-.PHONY: run test check lint bench setup build synth clean lock-python
+.PHONY: run test check lint bench setup build cli synth clean lock-python
 
 # AWS's Lambda runtime interface emulator, built from its Go module (the proxy serves only this
 # pseudo-version of it; the repository's own tags are not semver).
@@ -41,11 +41,16 @@ connector/node_modules/.installed: connector/package-lock.json
 build: setup
 	$(MVN) -q install -DskipTests
 
-# Runs the example job through the whole local pipeline (moto + local gateway + real Spark).
-# One reactor build: the functions jar, the example jar and then LocalRun (local's local-run profile),
-# so nothing is installed into ~/.m2.
-run: setup
-	$(MVN) -q -pl local -am package -DskipTests -Plocal-run -Dexample="$(EXAMPLE)"
+# The emr-pipeline command (docs/cli.md): cli/target/emr-pipeline-cli.jar, run by bin/emr-pipeline.
+# Built through the reactor (the local pipeline it embeds needs the functions jar; the jar example is
+# built beside it), nothing installed.
+cli: setup
+	$(MVN) -q -pl cli,examples/spark-jar -am package -DskipTests
+
+# Runs the example job through the whole local pipeline (moto + local gateway + real Spark), with
+# the command's own submit --wait (`emr-pipeline local run`).
+run: cli
+	bin/emr-pipeline local run $(EXAMPLE)
 
 # The fast tier: every *Test (pure logic, the domain core and handlers with in-memory fakes,
 # CDK templates). No moto, no Spark, no servers. (package: the CDK tests deploy the functions jar.)

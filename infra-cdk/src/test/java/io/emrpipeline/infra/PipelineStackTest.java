@@ -104,7 +104,9 @@ class PipelineStackTest {
                 "EventBusName", Map.of("Ref", pipeline.resourceId("AWS::Events::EventBus")),
                 "Targets", List.of(Match.objectLike(Map.of("InputTransformer", Map.of(
                         "InputPathsMap", Match.objectLike(Map.of("detail-jobRunName", "$.detail.jobRunName")),
-                        "InputTemplate", Match.stringLikeRegexp("emr-pipeline job run <detail-jobRunName>.*ended <detail-state>.*")))))));
+                        "InputTemplate", Match.stringLikeRegexp(
+                                "emr-pipeline: .*job run <detail-jobRunName>.*ended <detail-state>.*"
+                                + "emr-pipeline logs <detail-executionArn> --stderr.*")))))));
         pipeline.template().resourceCountIs("AWS::SNS::Subscription", 0);
     }
 

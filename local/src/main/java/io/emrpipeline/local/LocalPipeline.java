@@ -2,6 +2,7 @@ package io.emrpipeline.local;
 
 import io.emrpipeline.contract.Contract;
 import io.emrpipeline.contract.Placeholders;
+import io.emrpipeline.local.events.NotificationTarget;
 import io.emrpipeline.local.lambda.runtime.RuntimeFiles;
 import io.emrpipeline.local.spark.SparkSubmitJobRunner;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -51,7 +55,10 @@ public final class LocalPipeline implements AutoCloseable {
     private final SfnClient sfn;
     private final EmrServerlessClient emr;
     private final S3Client s3;
+    private final SnsClient sns;
+    private final SqsClient sqs;
     private String stateMachineArn;
+    private String notificationsQueueUrl;
     private SparkSubmitJobRunner sparkJobs;
     private Path functionLogs;
     private Sweeps sweeps;
@@ -69,6 +76,8 @@ public final class LocalPipeline implements AutoCloseable {
         this.sfn = client(SfnClient.builder()).build();
         this.emr = client(EmrServerlessClient.builder()).build();
         this.s3 = client(S3Client.builder()).forcePathStyle(true).build();
+        this.sns = client(SnsClient.builder()).build();
+        this.sqs = client(SqsClient.builder()).build();
     }
 
     /** Starts moto (from the project venv under {@code repoRoot}) and the gateway, and deploys; jobs are simulated. */
@@ -127,6 +136,33 @@ public final class LocalPipeline implements AutoCloseable {
         events.addRule("emr-job-run-state-change", CONTRACT.eventPattern("jobRunStateChange").fill(Map.of()), STATE_CHANGE);
         events.addRule("execution-aborted-or-timed-out", CONTRACT.eventPattern("executionAbortedOrTimedOut")
                 .fill(Map.of(CONTRACT.stateMachineArnPlaceholder(), stateMachineArn)), CANCEL);
+        deployNotifications();
+    }
+
+    /**
+     * The stack's notification topic and its two notify rules, with a queue subscribed in place of
+     * the on-call people's e-mail: {@link #notificationsQueueUrl()} holds what they would receive.
+     */
+    private void deployNotifications() {
+        String topicArn = sns.createTopic(r -> r.name("emr-pipeline-notifications")).topicArn();
+        notificationsQueueUrl = sqs.createQueue(r -> r.queueName("emr-pipeline-oncall")).queueUrl();
+        String queueArn = "arn:aws:sqs:" + LocalGateway.REGION + ":" + LocalGateway.ACCOUNT_ID + ":emr-pipeline-oncall";
+        sns.subscribe(r -> r.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
+                .attributes(Map.of("RawMessageDelivery", "true")));
+        var events = aws.gateway().events();
+        for (String rule : List.of("notifyJobRunFailed", "notifyExecutionFailed")) {
+            // Only the execution rule names the state machine; the job-run rule is on the domain-event bus.
+            Map<String, String> values = rule.equals("notifyExecutionFailed")
+                    ? Map.of(CONTRACT.stateMachineArnPlaceholder(), stateMachineArn) : Map.of();
+            events.addRule(rule, CONTRACT.eventPattern(rule).fill(values),
+                    new NotificationTarget(CONTRACT.notificationTemplate(rule), message -> sns.publish(r -> r.topicArn(topicArn)
+                            .message(message))));
+        }
+    }
+
+    /** The SQS queue subscribed to the notification topic: each message is what on-call receives. */
+    public String notificationsQueueUrl() {
+        return notificationsQueueUrl;
     }
 
     /** Empties everything and deploys again; the sweep goes back to its default interval. */
@@ -239,6 +275,8 @@ public final class LocalPipeline implements AutoCloseable {
         sfn.close();
         emr.close();
         s3.close();
+        sns.close();
+        sqs.close();
         aws.close();
     }
 }

@@ -39,6 +39,7 @@ public final class Contract {
     private final String domainEventSource;
     private final Map<DomainEventType, String> detailTypes;
     private final Map<String, String> eventPatterns;
+    private final Map<String, String> notifications;
     private final Pattern executionRoleArn;
     private final String defaultReleaseLabel;
 
@@ -68,6 +69,10 @@ public final class Contract {
         Map<String, String> patterns = new LinkedHashMap<>();
         json.path("eventPatterns").properties().forEach(entry -> patterns.put(entry.getKey(), entry.getValue().asText()));
         this.eventPatterns = Map.copyOf(patterns);
+        Map<String, String> messages = new LinkedHashMap<>();
+        json.path("notifications").properties().stream().filter(entry -> patterns.containsKey(entry.getKey()))
+                .forEach(entry -> messages.put(entry.getKey(), entry.getValue().asText()));
+        this.notifications = Map.copyOf(messages);
         this.executionRoleArn = Pattern.compile(json.path("executionRoleArnPattern").asText());
         this.defaultReleaseLabel = json.path("defaultReleaseLabel").asText();
     }
@@ -163,6 +168,18 @@ public final class Contract {
             throw new IllegalArgumentException("no event pattern " + key + " in contract.json");
         }
         return new EventPatternTemplate(file, resource(file));
+    }
+
+    /**
+     * The message a notify rule sends, for its event-pattern key: text with {@code <$.path>} fields
+     * of the event, rendered by an input transformer in the stack and by the local gateway.
+     */
+    public String notificationTemplate(String eventPatternKey) {
+        String template = notifications.get(eventPatternKey);
+        if (template == null) {
+            throw new IllegalArgumentException("contract.json has no notification for " + eventPatternKey);
+        }
+        return template;
     }
 
     public Set<String> eventPatternKeys() {

@@ -3,6 +3,8 @@ package io.emrpipeline.infra.constructs;
 import io.emrpipeline.contract.Contract;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.EventBus;
@@ -25,6 +27,9 @@ import software.constructs.Construct;
  * Both patterns are contract files: notifyJobRunFailed and notifyExecutionFailed.
  */
 public final class Notifications extends Construct {
+
+    /** A field of the event in a contract.json notification template: {@code <$.detail.state>}. */
+    private static final Pattern FIELD = Pattern.compile("<(\\$[^>]+)>");
 
     private final EventBus eventBus;
     private final Topic topic;
@@ -62,13 +67,15 @@ public final class Notifications extends Construct {
                 .description("An emr-pipeline execution failed or timed out for a reason other than its job's own end")
                 .eventPattern(EventPatternFile.load(contract.eventPattern("notifyExecutionFailed"),
                         Map.of(contract.stateMachineArnPlaceholder(), props.stateMachineArn())))
-                .targets(List.of(new SnsTopic(topic, SnsTopicProps.builder().message(executionMessage()).build())))
+                .targets(List.of(new SnsTopic(topic, SnsTopicProps.builder()
+                        .message(message(contract.notificationTemplate("notifyExecutionFailed"))).build())))
                 .build();
         this.jobRunFailed = Rule.Builder.create(this, "JobRunFailed")
                 .description("An emr-pipeline job run failed or was cancelled")
                 .eventBus(eventBus)
                 .eventPattern(EventPatternFile.load(contract.eventPattern("notifyJobRunFailed"), Map.of()))
-                .targets(List.of(new SnsTopic(topic, SnsTopicProps.builder().message(jobRunMessage()).build())))
+                .targets(List.of(new SnsTopic(topic, SnsTopicProps.builder()
+                        .message(message(contract.notificationTemplate("notifyJobRunFailed"))).build())))
                 .build();
     }
 
@@ -77,23 +84,17 @@ public final class Notifications extends Construct {
     public Rule executionFailed() { return executionFailed; }
     public Rule jobRunFailed() { return jobRunFailed; }
 
-    private static RuleTargetInput executionMessage() {
-        return RuleTargetInput.fromText("emr-pipeline execution " + EventField.fromPath("$.detail.name")
-                + " ended " + EventField.fromPath("$.detail.status")
-                + " with error " + EventField.fromPath("$.detail.error")
-                + ": " + EventField.fromPath("$.detail.cause")
-                + " | Execution: " + EventField.fromPath("$.detail.executionArn")
-                + " | Region: " + EventField.fromPath("$.region"));
-    }
-
-    private static RuleTargetInput jobRunMessage() {
-        return RuleTargetInput.fromText("emr-pipeline job run " + EventField.fromPath("$.detail.jobRunName")
-                + " (application " + EventField.fromPath("$.detail.applicationId")
-                + ", job run " + EventField.fromPath("$.detail.jobRunId")
-                + ") ended " + EventField.fromPath("$.detail.state")
-                + ": " + EventField.fromPath("$.detail.stateDetails")
-                + " | Driver stderr: " + EventField.fromPath("$.detail.links.driverStderr")
-                + " | EMR console: " + EventField.fromPath("$.detail.links.emrConsole")
-                + " | Execution: " + EventField.fromPath("$.detail.executionArn"));
+    /**
+     * The contract's message for a notify rule: each {@code <$.path>} becomes an input-transformer
+     * field, so on-call reads the same text the local pipeline delivers.
+     */
+    static RuleTargetInput message(String template) {
+        Matcher field = FIELD.matcher(template);
+        StringBuilder text = new StringBuilder();
+        while (field.find()) {
+            field.appendReplacement(text, Matcher.quoteReplacement(EventField.fromPath(field.group(1))));
+        }
+        field.appendTail(text);
+        return RuleTargetInput.fromText(text.toString());
     }
 }

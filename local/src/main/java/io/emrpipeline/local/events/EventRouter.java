@@ -39,6 +39,7 @@ public final class EventRouter implements EventPublisher {
     private final BackgroundWork background;
     private final Machine machine = new Machine();
     private final Map<String, String> targetByRule = new ConcurrentHashMap<>();
+    private final Map<String, NotificationTarget> notificationByRule = new ConcurrentHashMap<>();
     private final List<PublishedEvent> published = new ArrayList<>();
     private final List<Delivery> deliveries = new ArrayList<>();
     private final Random random = new Random(SEED);
@@ -62,7 +63,16 @@ public final class EventRouter implements EventPublisher {
         } catch (IOException e) {
             throw new UncheckedIOException("rule " + ruleName + " has an invalid event pattern", e);
         }
-        targetByRule.put(ruleName, targetFunction);
+        if (targetFunction != null) {
+            targetByRule.put(ruleName, targetFunction);
+        }
+    }
+
+    /** Adds a rule whose target is an SNS topic with an input transformer (the stack's notify rules). */
+    public void addRule(String ruleName, String eventPatternJson, NotificationTarget target) {
+        addRule(ruleName, eventPatternJson, (String) null);
+        targetByRule.remove(ruleName);
+        notificationByRule.put(ruleName, target);
     }
 
     /** Delivers in the background, as EventBridge does (unless {@link #setSynchronousDelivery}). */
@@ -101,6 +111,13 @@ public final class EventRouter implements EventPublisher {
     }
 
     private void deliver(String rule, ObjectNode event, boolean synchronous) {
+        NotificationTarget notification = notificationByRule.get(rule);
+        if (notification != null) {
+            // SNS deliveries are not Lambda deliveries: what they sent is read from the topic's subscriber.
+            ObjectNode copy = event.deepCopy();
+            background.submit(() -> notification.deliver(copy));
+            return;
+        }
         String target = targetByRule.get(rule);
         byte[] payload = Json.write(event).getBytes(StandardCharsets.UTF_8);
         Duration delay = synchronous ? Duration.ZERO : jitter();
