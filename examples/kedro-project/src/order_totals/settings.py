@@ -35,6 +35,9 @@ https://docs.kedro.org/en/stable/configure/configuration_basics/#configuration""
 CONFIG_LOADER_ARGS = {
     "base_env": "base",
     "default_run_env": "local",
+    # An environment's catalog entry overrides base's key by key (conf/emr/catalog.yml gives
+    # only the S3 paths), instead of replacing the whole entry.
+    "merge_strategy": {"catalog": "soft"},
     # "config_patterns": {
     #     "spark" : ["spark*/"],
     #     "parameters": ["parameters*", "parameters*/**", "**/parameters*"],

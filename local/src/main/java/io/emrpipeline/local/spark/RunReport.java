@@ -8,11 +8,14 @@ import io.emrpipeline.local.emr.JobRunView;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
 import software.amazon.awssdk.services.emrserverless.model.ResourceUtilization;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -58,30 +61,45 @@ public final class RunReport {
         field("job run", jobRun.jobRunId() + " (" + jobRun.stateAsString() + ", application " + jobRun.applicationId() + ")");
         field("duration", jobRun.totalExecutionDurationSeconds() + " s running; billed " + billed(jobRun.billedResourceUtilization()));
         if (execution.status() == ExecutionStatus.SUCCEEDED) {
-            jobArguments.stream().filter(argument -> argument.startsWith("s3://")).map(S3Location::parse)
+            // Whole arguments and URIs inside them (a Kedro run's --params k=s3://…,k2=s3://…).
+            LocalS3Paths.find(jobArguments).stream()
                     .filter(location -> !inputs.contains(location))
                     .forEach(this::printOutput);
         }
         printLogs(run.get(), execution.executionArn(), workDirectory);
     }
 
+    /** What the job wrote under the location: one entry per dataset (a folder of part files) below it. */
     private void printOutput(S3Location location) {
         List<S3Object> objects = pipeline.s3().listObjectsV2(r -> r.bucket(location.bucket()).prefix(location.key()))
                 .contents();
-        if (objects.isEmpty()) {
-            return;
+        Map<String, List<S3Object>> datasets = new TreeMap<>();
+        for (S3Object object : objects) {
+            datasets.computeIfAbsent(datasetOf(location, object.key()), key -> new ArrayList<>()).add(object);
         }
-        field("output", location + " (" + objects.size() + " objects)");
-        objects.stream()
-                .filter(object -> object.size() > 0)
-                .filter(object -> !fileName(object.key()).startsWith("_") && !fileName(object.key()).startsWith("."))
-                .min(Comparator.comparing(S3Object::key))
-                .ifPresent(first -> {
-                    field("", fileName(first.key()) + ":");
-                    String text = pipeline.s3().getObjectAsBytes(r -> r.bucket(location.bucket()).key(first.key()))
-                            .asUtf8String();
-                    text.lines().limit(PREVIEW_LINES).forEach(line -> field("", "  " + shorten(line)));
-                });
+        datasets.forEach((prefix, files) -> {
+            field("output", new S3Location(location.bucket(), prefix) + " (" + files.size() + " objects)");
+            files.stream()
+                    .filter(object -> object.size() > 0)
+                    .filter(object -> !fileName(object.key()).startsWith("_") && !fileName(object.key()).startsWith("."))
+                    .min(Comparator.comparing(S3Object::key))
+                    .ifPresent(first -> preview(location.bucket(), first.key()));
+        });
+    }
+
+    /** The location itself when the object lies directly in it, else its first folder below the location. */
+    private static String datasetOf(S3Location location, String key) {
+        if (!key.startsWith(location.prefix())) {
+            return location.key();
+        }
+        int slash = key.indexOf('/', location.prefix().length());
+        return slash < 0 ? location.key() : key.substring(0, slash + 1);
+    }
+
+    private void preview(String bucket, String key) {
+        field("", fileName(key) + ":");
+        String text = pipeline.s3().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
+        text.lines().limit(PREVIEW_LINES).forEach(line -> field("", "  " + shorten(line)));
     }
 
     private void printLogs(JobRunView run, String executionArn, Optional<Path> workDirectory) {
