@@ -67,6 +67,8 @@ lint: $(VENV)/.installed
 test: setup lint
 	$(MVN) install
 	$(VENV)/bin/python -m pytest -q entrypoint/tests
+	# The Kedro example's own node tests (a local Spark), as its developers run them.
+	cd examples/kedro-project && PYTHONPATH=src KEDRO_DISABLE_TELEMETRY=true ../../$(VENV)/bin/python -m pytest -q -p no:cacheprovider tests
 	# The plugin's gRPC end to end (tests/e2e) needs the connector running: Maven runs it above.
 	cd connector/python && ../../$(VENV)/bin/python -m pytest -q tests --ignore=tests/e2e
 

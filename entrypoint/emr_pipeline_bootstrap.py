@@ -4,10 +4,15 @@
 EMR Serverless accepts only a file as a job's entryPoint, so the pipeline stages this
 script and passes what to run as its arguments:
 
-  package --package URI --module NAME [-- ARG ...]
+  package --package URI --module NAME [--conf-archive URI#ALIAS --conf-option=OPTION]
+          [-- ARG ...]
       Put the wheel or zip at URI on sys.path (unless spark.submit.pyFiles already did),
       import NAME and call NAME.main(argv) in this process, with argv = the ARGs.
       Without --package, NAME must already be importable (for instance from the image).
+      With --conf-archive (a project's configuration, also in spark.archives as URI#ALIAS),
+      argv ends with OPTION and the directory Spark unpacked it into, ./ALIAS (its only
+      top-level folder, if it has just one); the bootstrap unpacks it itself when Spark
+      did not. OPTION defaults to Kedro's --conf-source.
   flyte --bundle URI -- COMMAND [ARG ...]
       Extract the fast-registration bundle at URI into a fresh working directory, put
       that directory on sys.path and PYTHONPATH, and run COMMAND there.
@@ -24,6 +29,8 @@ Exit codes:
   69  BundleUnusable       the --bundle file is missing, cannot be downloaded or is not
                            a safe tar archive
   70  CommandFailed        the flyte command could not be started
+  71  ConfUnusable         the --conf-archive file is missing, cannot be downloaded or
+                           is not a safe archive
   A main that exits with sys.exit(N) or returns an int N, and a flyte command that
   exits with N, make the bootstrap exit with N too (128+S for a command killed by
   signal S): the job's own exit status is kept.
@@ -47,10 +54,14 @@ import sys
 import tarfile
 import tempfile
 import traceback
+import zipfile
 import zlib
 
 PROG = "emr-pipeline-bootstrap"
 MODULE_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+LONG_OPTION = re.compile(r"^--[A-Za-z0-9][A-Za-z0-9_-]*$")
+ARCHIVE_ALIAS = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9._-]*$")
+KEDRO_CONF_OPTION = "--conf-source"
 
 
 class BootstrapError(Exception):
@@ -95,6 +106,10 @@ class CommandFailed(BootstrapError):
     exit_code = 70
 
 
+class ConfUnusable(BootstrapError):
+    exit_code = 71
+
+
 def say(text):
     print(PROG + ": " + text, file=sys.stderr, flush=True)
 
@@ -130,6 +145,10 @@ def parse_args(argv):
                                help="import a module and call its main(argv) in-process")
     package.add_argument("--package", help="wheel or zip: s3:// URI or local path")
     package.add_argument("--module", required=True, help="module that defines main(argv)")
+    package.add_argument("--conf-archive", metavar="URI#ALIAS",
+                         help="configuration archive, as in spark.archives; its directory goes to main")
+    package.add_argument("--conf-option", default=KEDRO_CONF_OPTION,
+                         help="the option main takes that directory with (give it as --conf-option=--x)")
     flyte = modes.add_parser("flyte", allow_abbrev=False,
                              help="run a command inside a fast-registration bundle")
     flyte.add_argument("--bundle", required=True, help=".tar.gz: s3:// URI or local path")
@@ -138,6 +157,13 @@ def parse_args(argv):
         parser.error("the first argument must be a mode: package or flyte")
     if options.mode == "package" and not MODULE_NAME.match(options.module):
         parser.error("--module %r is not a dotted Python module name" % options.module)
+    if options.mode == "package" and not LONG_OPTION.match(options.conf_option):
+        parser.error("--conf-option %r is not a long option such as --conf-source" % options.conf_option)
+    if options.mode == "package" and options.conf_archive:
+        alias = options.conf_archive.partition("#")[2]
+        if not ARCHIVE_ALIAS.match(alias):
+            parser.error("--conf-archive %r must end in #ALIAS, a plain directory name"
+                         % options.conf_archive)
     if options.mode == "flyte" and not rest:
         parser.error("flyte mode needs the command to run after --")
     return options, rest
@@ -191,6 +217,8 @@ def run_package(options, user_args):
         put_package_on_path(options.package)
         if options.package.lower().endswith(".whl"):
             let_executors_import_wheels()
+    if options.conf_archive:
+        user_args = list(user_args) + [options.conf_option, conf_directory(options.conf_archive)]
     module = import_user_module(options.module)
     main = getattr(module, "main", None)
     if not callable(main):
@@ -212,6 +240,30 @@ def put_package_on_path(uri):
     say("%s was not on sys.path (spark.submit.pyFiles did not distribute it); using %s "
         "on the driver only, so executors can import it only if their image has it"
         % (uri, local))
+
+
+def conf_directory(spec):
+    """The directory of the configuration archive spec (URI#ALIAS) that main should read."""
+    uri, _, alias = spec.partition("#")
+    unpacked = os.path.abspath(alias)
+    if os.path.isdir(unpacked):
+        origin = "unpacked by spark.archives"
+    else:
+        # Run by hand, or spark.archives was not set: the driver still gets its configuration.
+        archive = fetch(uri, new_temp_dir("conf-download"), ConfUnusable)
+        unpacked = new_temp_dir("conf")
+        if uri.lower().endswith(".zip"):
+            extract_zip(archive, uri, unpacked, ConfUnusable)
+        else:
+            extract_tar(archive, uri, unpacked, ConfUnusable, "re-create it (kedro package, tar czf)")
+        origin = "not in spark.archives, unpacked on the driver only"
+    root = unpacked
+    entries = [name for name in os.listdir(unpacked) if not name.startswith(".")]
+    if len(entries) == 1 and os.path.isdir(os.path.join(unpacked, entries[0])):
+        # kedro package archives conf/ itself: its one top-level folder is the configuration.
+        root = os.path.join(unpacked, entries[0])
+    say("configuration %s: %s (%s)" % (uri, root, origin))
+    return root
 
 
 def let_executors_import_wheels():
@@ -276,7 +328,8 @@ def exit_status(code, label):
 def run_flyte(options, command):
     archive = fetch(options.bundle, new_temp_dir("download"), BundleUnusable)
     workdir = new_temp_dir("flyte")
-    extract_bundle(archive, options.bundle, workdir)
+    extract_tar(archive, options.bundle, workdir, BundleUnusable,
+                "rebuild the bundle (pyflyte package / fast register)")
     sys.path.insert(0, workdir)
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (workdir, env.get("PYTHONPATH")) if p)
@@ -294,36 +347,53 @@ def run_flyte(options, command):
     return 0
 
 
-def extract_bundle(archive, uri, workdir):
+def extract_tar(archive, uri, workdir, unusable, hint):
+    """Extract a tar archive (any compression) after checking that every entry is safe."""
     try:
         with tarfile.open(archive, "r:*") as tar:
             members = tar.getmembers()
             for member in members:
-                check_member(member, uri)
+                check_member(member, uri, unusable)
             if hasattr(tarfile, "data_filter"):
                 tar.extractall(workdir, members, filter="data")
             else:
                 tar.extractall(workdir, members)
     except (tarfile.TarError, EOFError, zlib.error) as error:
-        raise BundleUnusable("%s is not a readable tar archive: %s" % (uri, error),
-                             hint="rebuild the bundle (pyflyte package / fast register)")
+        raise unusable("%s is not a readable tar archive: %s" % (uri, error), hint=hint)
     except OSError as error:
-        raise BundleUnusable("cannot extract %s into %s: %s" % (uri, workdir, error))
+        raise unusable("cannot extract %s into %s: %s" % (uri, workdir, error))
 
 
-def check_member(member, uri):
-    # Older tarfile versions write wherever a member points. A source bundle never needs
-    # absolute paths, "..", or devices, so refusing them keeps every entry (and every
-    # link chain) under the working directory, checked before a single byte is written.
+def extract_zip(archive, uri, workdir, unusable):
+    try:
+        with zipfile.ZipFile(archive) as zipped:
+            for name in zipped.namelist():
+                if escapes_root(name):
+                    raise unusable("%s contains an unsafe entry %r" % (uri, name),
+                                   hint="archives may hold only entries that stay under their root")
+            zipped.extractall(workdir)
+    except (zipfile.BadZipfile, zlib.error) as error:
+        raise unusable("%s is not a readable zip archive: %s" % (uri, error))
+    except OSError as error:
+        raise unusable("cannot extract %s into %s: %s" % (uri, workdir, error))
+
+
+def escapes_root(path):
+    return path.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", path)
+
+
+def check_member(member, uri, unusable):
+    # Older tarfile versions write wherever a member points. A source bundle or a
+    # configuration never needs absolute paths, "..", or devices, so refusing them keeps
+    # every entry (and every link chain) under the working directory, checked before a
+    # single byte is written.
     paths = [member.name]
     if member.issym() or member.islnk():
         paths.append(member.linkname)
-    escapes = any(path.startswith(("/", "\\")) or ".." in re.split(r"[/\\]", path)
-                  for path in paths)
-    if escapes or member.isdev():
-        raise BundleUnusable("%s contains an unsafe entry %r" % (uri, member.name),
-                             hint="bundles may hold only files, directories and links "
-                                  "that stay under their root")
+    if any(escapes_root(path) for path in paths) or member.isdev():
+        raise unusable("%s contains an unsafe entry %r" % (uri, member.name),
+                       hint="archives may hold only files, directories and links "
+                            "that stay under their root")
 
 
 # ---------------------------------------------------------------- main

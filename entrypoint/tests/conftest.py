@@ -31,6 +31,14 @@ GREETER_MODULES = {
     "greeter/exits.py": "import sys\ndef main(argv):\n    sys.exit(int(argv[0]))\n",
     "greeter/returns.py": "def main(argv):\n    return int(argv[0])\n",
     "greeter/results.py": "def main(argv):\n    return {'rows': 3}\n",
+    # Records its arguments and the files of the directory its last argument names (a configuration).
+    "greeter/conf.py": (
+        "import json, os\n"
+        "def main(argv):\n"
+        "    found = sorted(os.path.relpath(os.path.join(d, f), argv[-1])\n"
+        "                   for d, _, files in os.walk(argv[-1]) for f in files)\n"
+        "    with open(argv[0], 'w') as out:\n"
+        "        json.dump({'argv': argv, 'files': found}, out)\n"),
 }
 
 

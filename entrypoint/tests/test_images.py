@@ -54,3 +54,28 @@ def test_validation_skips_naming_the_reason_where_no_docker_engine_runs():
 def test_a_built_image_validates_against_its_release():
     pytest.skip("building the worker image needs the EMR base image from public.ecr.aws, "
                 "which this machine's registries do not reach")
+
+
+def worker_image_request():
+    path = REPO_ROOT / "examples" / "kedro-project" / "job-request.worker-image.json"
+    return json.loads(path.read_text())
+
+
+def test_the_kedro_image_request_follows_the_schema_and_runs_the_module_the_image_installed():
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((REPO_ROOT / "functions/src/main/resources/schemas/job-request.schema.json").read_text())
+    request = worker_image_request()
+
+    jsonschema.Draft202012Validator(schema).validate(request)
+    assert "package" not in request["job"], "the image has the project installed"
+
+
+def test_the_kedro_image_request_reads_the_configuration_and_python_where_the_image_puts_them():
+    job = worker_image_request()["job"]
+    arguments = job["arguments"]
+
+    conf = arguments[arguments.index("--conf-source") + 1]
+    assert conf == build_arg("Dockerfile", "CONF_PARENT") + "/conf", "kedro package archives conf/ itself"
+    python = "/usr/bin/" + build_arg("Dockerfile", "PYTHON")
+    pythons = {key: value for key, value in job["sparkConf"].items() if key.endswith("PYTHON")}
+    assert len(pythons) == 3 and set(pythons.values()) == {python}, pythons

@@ -118,6 +118,31 @@ def test_package_mode_with_a_venv_and_a_created_application():
     assert task.job_request["application"]["create"]["architecture"] == "ARM64"
 
 
+def test_a_kedro_project_with_its_configuration_archive():
+    task = EmrServerlessTask(
+        name="order_totals",
+        task_config=EmrServerless(
+            application_name="analytics",
+            job=package_job(
+                "s3://my-bucket/dist/order_totals-0.1-py3-none-any.whl",
+                "order_totals.__main__",
+                arguments=["--env", "emr", "--pipelines", "orders"],
+                conf_archive="s3://my-bucket/dist/conf-order_totals.tar.gz",
+            ),
+        ),
+    )
+
+    assert task.job_request["job"]["projectConf"] == {"archive": "s3://my-bucket/dist/conf-order_totals.tar.gz"}
+
+
+def test_a_configuration_archive_outside_package_mode_is_refused_at_declaration():
+    job = script_job("s3://bucket/job.py")
+    job["projectConf"] = {"archive": "s3://bucket/conf.tar.gz"}
+
+    with pytest.raises(InvalidJobRequest, match=r"\$\.job\.projectConf"):
+        EmrServerlessTask(name="misplaced", task_config=EmrServerless(application_id="app1", job=job))
+
+
 def test_running_it_locally_says_where_it_runs():
     with pytest.raises(RuntimeError, match="connector"):
         wordcount().execute(day="2026-01-01")

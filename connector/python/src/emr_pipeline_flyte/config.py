@@ -18,15 +18,26 @@ def script_job(
 
 
 def package_job(
-    package: str,
+    package: Optional[str],
     module: str,
     arguments: Optional[List[str]] = None,
     spark_conf: Optional[Dict[str, str]] = None,
     spark_submit_parameters: Optional[str] = None,
     venv_archive: Optional[str] = None,
+    conf_archive: Optional[str] = None,
+    conf_option: Optional[str] = None,
 ) -> Dict[str, Any]:
-    """A package-mode job: the pipeline's bootstrap runs ``module``'s ``main(argv)`` from a wheel or zip."""
-    job: Dict[str, Any] = {"mode": "package", "package": package, "module": module}
+    """A package-mode job: the pipeline's bootstrap runs ``module``'s ``main(argv)`` from a wheel or zip
+    (``package=None``: from the application's image). ``conf_archive`` is the project's configuration
+    archive (``kedro package``'s ``conf-<package>.tar.gz``); ``main`` gets its unpacked directory after
+    ``conf_option`` (default ``--conf-source``)."""
+    job: Dict[str, Any] = {"mode": "package", "module": module}
+    if package is not None:
+        job["package"] = package
+    if conf_archive is not None:
+        job["projectConf"] = {"archive": conf_archive}
+        if conf_option is not None:
+            job["projectConf"]["option"] = conf_option
     return _with_spark(job, arguments, spark_conf, spark_submit_parameters, venv_archive)
 
 

@@ -19,6 +19,8 @@ public final class JobDriverFactory {
 
     /** The directory name Spark unpacks a venv archive into, on driver and executors. */
     static final String VENV_DIR = "environment";
+    /** The directory name Spark unpacks a project's configuration archive into (projectConf). */
+    static final String PROJECT_CONF_DIR = "project-conf";
     /** EMR Serverless' limit on sparkSubmitParameters. */
     static final int MAX_SPARK_SUBMIT_PARAMETERS = 102_400;
     static final String ARCHIVES = "spark.archives";
@@ -50,7 +52,13 @@ public final class JobDriverFactory {
                     arguments.addAll(List.of("--package", job.packageUri()));
                 }
                 // Without a package the module comes from the application's custom image.
-                arguments.addAll(List.of("--module", job.module(), "--"));
+                arguments.addAll(List.of("--module", job.module()));
+                if (job.projectConf() != null) {
+                    // The same entry as in spark.archives: the bootstrap finds the unpacked directory by its alias.
+                    arguments.addAll(List.of("--conf-archive", projectConfEntry(job.projectConf()),
+                            "--conf-option=" + job.projectConf().option()));
+                }
+                arguments.add("--");
                 arguments.addAll(job.arguments());
             }
             case "flyte" -> {
@@ -95,6 +103,7 @@ public final class JobDriverFactory {
                         + " where the pipeline adds its own");
             }
         }
+        problems.addAll(projectConfProblems(job, raw));
         if (job.packageUri() != null && RAW_PY_FILES.matcher(raw).find()) {
             problems.add("$.job.sparkSubmitParameters sets the Python files, which would replace $.job.package;"
                     + " put them in $.job.sparkConf['spark.submit.pyFiles'] instead, where the pipeline adds its own");
@@ -113,6 +122,9 @@ public final class JobDriverFactory {
         if ("package".equals(job.mode()) && job.packageUri() != null) {
             append(conf, PY_FILES, job.packageUri());
         }
+        if (job.projectConf() != null) {
+            append(conf, ARCHIVES, projectConfEntry(job.projectConf()));
+        }
         if (job.pythonEnvironment() != null) {
             // The settings EMR Serverless documents for a custom Python environment: the archive,
             // unpacked into VENV_DIR on driver and executors, and the Python inside it.
@@ -125,6 +137,34 @@ public final class JobDriverFactory {
     /** Spark reads both settings as comma-separated lists: ours goes after the user's. */
     private static void append(Map<String, String> conf, String key, String entry) {
         conf.merge(key, entry, (users, ours) -> users + "," + ours);
+    }
+
+    private static String projectConfEntry(JobRequest.ProjectConf projectConf) {
+        return projectConf.archive() + "#" + PROJECT_CONF_DIR;
+    }
+
+    /** What stops the configuration archive from reaching main(argv) as the request expects. */
+    private static List<String> projectConfProblems(JobRequest.Job job, String raw) {
+        JobRequest.ProjectConf projectConf = job.projectConf();
+        if (projectConf == null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        String option = projectConf.option();
+        if (job.arguments().stream().anyMatch(argument -> argument.equals(option) || argument.startsWith(option + "="))) {
+            problems.add("$.job.arguments passes " + option + ", which $.job.projectConf passes too (the unpacked"
+                    + " archive); remove one of them");
+        }
+        String users = job.sparkConf().getOrDefault(ARCHIVES, "");
+        if (List.of(users.split(",")).stream().anyMatch(entry -> entry.strip().endsWith("#" + PROJECT_CONF_DIR))) {
+            problems.add("$.job.sparkConf['" + ARCHIVES + "'] has an archive named #" + PROJECT_CONF_DIR
+                    + ", the directory of $.job.projectConf.archive; give it another alias");
+        }
+        if (RAW_ARCHIVES.matcher(raw).find()) {
+            problems.add("$.job.sparkSubmitParameters sets the archives, which would replace $.job.projectConf.archive;"
+                    + " put them in $.job.sparkConf['spark.archives'] instead, where the pipeline adds its own");
+        }
+        return problems;
     }
 
     private static String pythonIn(String directory) {

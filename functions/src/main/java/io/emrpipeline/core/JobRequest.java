@@ -82,7 +82,8 @@ public record JobRequest(
             String mainClass,
             Map<String, String> sparkConf,
             String sparkSubmitParameters,
-            PythonEnvironment pythonEnvironment) {
+            PythonEnvironment pythonEnvironment,
+            ProjectConf projectConf) {
 
         public Job {
             arguments = arguments == null ? List.of() : List.copyOf(arguments);
@@ -92,4 +93,18 @@ public record JobRequest(
     }
 
     public record PythonEnvironment(String venvArchive) {}
+
+    /**
+     * A project's configuration archive (package mode): unpacked beside the driver and executors,
+     * its directory handed to {@code main(argv)} with {@code option}.
+     */
+    public record ProjectConf(String archive, String option) {
+
+        /** Kedro's option for where the project's configuration is. */
+        public static final String DEFAULT_OPTION = "--conf-source";
+
+        public ProjectConf {
+            option = option == null ? DEFAULT_OPTION : option;
+        }
+    }
 }

@@ -48,7 +48,7 @@ class JobDriverFactoryTest {
     @Test
     void packageModeWithoutAPackageUsesTheModuleInstalledInTheImage() {
         JobRequest.Job job = new JobRequest.Job("package", null, List.of("--full"), null, "wordstats.main", null, null,
-                null, null, null, null);
+                null, null, null, null, null);
 
         SparkSubmit submit = JobDriverFactory.driverFor(job, () -> BOOTSTRAP).sparkSubmit();
 
@@ -59,7 +59,7 @@ class JobDriverFactoryTest {
     @Test
     void flyteModeHandsTheCommandToTheBootstrap() {
         JobRequest.Job job = new JobRequest.Job("flyte", null, null, null, null, "s3://b/fast/bundle.tar.gz",
-                List.of("pyflyte-fast-execute", "--additional-distribution", "x"), null, null, "--conf spark.x=1", null);
+                List.of("pyflyte-fast-execute", "--additional-distribution", "x"), null, null, "--conf spark.x=1", null, null);
 
         SparkSubmit submit = JobDriverFactory.driverFor(job, () -> BOOTSTRAP).sparkSubmit();
 
@@ -120,6 +120,59 @@ class JobDriverFactoryTest {
 
         assertEquals(3, error.problems().size(), error.getMessage());
         assertTrue(error.problems().stream().allMatch(problem -> problem.startsWith("$.job.sparkSubmitParameters")), error.getMessage());
+    }
+
+    @Test
+    void aProjectConfIsShippedAsAnArchiveAndItsDirectoryHandedToMain() throws IOException {
+        ObjectNode request = packageRequest();
+        String archive = "s3://my-bucket/dist/conf-order_totals.tar.gz";
+        job(request).putObject("projectConf").put("archive", archive);
+        sparkConf(request).put("spark.archives", "s3://my-bucket/models/model.tar.gz#model");
+
+        SparkSubmit submit = driver(request);
+
+        assertEquals(List.of("package", "--package", "s3://my-bucket/dist/wordstats-0.1.0-py3-none-any.whl",
+                "--module", "wordstats.main", "--conf-archive", archive + "#project-conf", "--conf-option=--conf-source",
+                "--", "--date", "2026-11-21"), submit.entryPointArguments());
+        assertTrue(submit.sparkSubmitParameters().contains("--conf spark.archives=s3://my-bucket/models/model.tar.gz#model,"
+                + archive + "#project-conf,s3://my-bucket/envs/pyspark_venv.tar.gz#environment"), submit.sparkSubmitParameters());
+    }
+
+    @Test
+    void aProjectConfWithItsOwnOptionAndNoPackage() {
+        JobRequest.Job job = new JobRequest.Job("package", null, List.of(), null, "app.main", null, null, null, null, null,
+                null, new JobRequest.ProjectConf("s3://b/conf.zip", "--config-dir"));
+
+        SparkSubmit submit = JobDriverFactory.driverFor(job, () -> BOOTSTRAP).sparkSubmit();
+
+        assertEquals(List.of("package", "--module", "app.main", "--conf-archive", "s3://b/conf.zip#project-conf",
+                "--conf-option=--config-dir", "--"), submit.entryPointArguments());
+        assertEquals("--conf spark.archives=s3://b/conf.zip#project-conf", submit.sparkSubmitParameters());
+    }
+
+    @Test
+    void whatWouldKeepTheProjectConfFromMainIsRefusedNamingTheFields() throws IOException {
+        ObjectNode request = packageRequest();
+        job(request).putObject("projectConf").put("archive", "s3://my-bucket/dist/conf-p.tar.gz");
+        job(request).putArray("arguments").add("--env").add("emr").add("--conf-source=/home/hadoop/conf");
+        sparkConf(request).put("spark.archives", "s3://my-bucket/other.tar.gz#project-conf");
+        job(request).remove("pythonEnvironment");
+        job(request).put("sparkSubmitParameters", "--archives s3://my-bucket/x.tar.gz#x");
+
+        InvalidJobRequest error = assertThrows(InvalidJobRequest.class, () -> validate(request));
+
+        assertEquals(List.of(
+                "$.job.arguments passes --conf-source, which $.job.projectConf passes too (the unpacked archive);"
+                        + " remove one of them",
+                "$.job.sparkConf['spark.archives'] has an archive named #project-conf, the directory of"
+                        + " $.job.projectConf.archive; give it another alias",
+                "$.job.sparkSubmitParameters sets the archives, which would replace $.job.projectConf.archive; put them"
+                        + " in $.job.sparkConf['spark.archives'] instead, where the pipeline adds its own"),
+                error.problems());
+    }
+
+    private static ObjectNode job(ObjectNode request) {
+        return (ObjectNode) request.get("job");
     }
 
     private static ObjectNode packageRequest() throws IOException {

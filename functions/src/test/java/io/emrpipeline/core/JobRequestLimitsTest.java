@@ -127,7 +127,22 @@ class JobRequestLimitsTest {
                 broken("arguments in flyte mode (they would be ignored)", r -> job(r).put("mode", "flyte").put("bundle", "s3://my-bucket/b.tar.gz")
                         .putArray("command").add("pyflyte-execute"), "$.job.arguments: does not belong to this job mode"),
                 broken("a main class with a Python entry point", r -> job(r).put("mainClass", "com.example.Main"),
-                        "$.job.entryPoint: must be a .jar"));
+                        "$.job.entryPoint: must be a .jar"),
+                broken("a project configuration in script mode (it would be ignored)", r -> job(r).putObject("projectConf")
+                        .put("archive", "s3://my-bucket/dist/conf-p.tar.gz"), "$.job.projectConf: does not belong to this job mode"),
+                broken("a project configuration that is not an archive Spark unpacks", r -> projectConf(r)
+                        .put("archive", "s3://my-bucket/dist/catalog.yml"), "$.job.projectConf.archive"),
+                broken("a project configuration archive with an alias of its own", r -> projectConf(r)
+                        .put("archive", "s3://my-bucket/dist/conf-p.tar.gz#conf"), "$.job.projectConf.archive"),
+                broken("a project configuration option that is not a long option", r -> projectConf(r)
+                        .put("option", "-c"), "$.job.projectConf.option"),
+                broken("1016 arguments beside a project configuration (the bootstrap takes 9)", r -> {
+                    projectConf(r);
+                    ArrayNode arguments = job(r).putArray("arguments");
+                    for (int i = 0; i < 1016; i++) {
+                        arguments.add("a" + i);
+                    }
+                }, "$.job.arguments"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -190,6 +205,12 @@ class JobRequestLimitsTest {
     private static ObjectNode packageJob(ObjectNode request) {
         ObjectNode job = request.putObject("job").put("mode", "package").put("package", "s3://my-bucket/dist/p.whl");
         return job;
+    }
+
+    /** A package job with a valid project configuration in place of the request's job; returns the configuration. */
+    private static ObjectNode projectConf(ObjectNode request) {
+        return packageJob(request).put("module", "p.__main__").putObject("projectConf")
+                .put("archive", "s3://my-bucket/dist/conf-p.tar.gz");
     }
 
     private static ObjectNode conf(ObjectNode request) {

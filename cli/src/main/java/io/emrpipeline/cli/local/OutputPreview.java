@@ -6,6 +6,8 @@ import io.emrpipeline.local.spark.S3Location;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -28,13 +30,25 @@ final class OutputPreview {
         for (String text : folderUris(request.path("job"))) {
             S3Location folder = S3Location.parse(text);
             List<S3Object> objects = s3.listObjectsV2(r -> r.bucket(folder.bucket()).prefix(folder.key())).contents();
-            objects.stream().filter(o -> o.size() > 0 && !name(o.key()).startsWith("_") && !name(o.key()).startsWith("."))
+            // One entry per dataset: the folder itself, or each folder of part files below it (a Kedro run's outputs).
+            Map<String, List<S3Object>> datasets = new TreeMap<>();
+            objects.forEach(object -> datasets.computeIfAbsent(datasetOf(folder.key(), object.key()), k -> new ArrayList<>())
+                    .add(object));
+            datasets.forEach((prefix, files) -> files.stream()
+                    .filter(o -> o.size() > 0 && !name(o.key()).startsWith("_") && !name(o.key()).startsWith("."))
                     .min(Comparator.comparing(S3Object::key)).ifPresent(first -> {
-                        terminal.out().println("  output " + folder + " (" + objects.size() + " objects), " + name(first.key()) + ":");
+                        terminal.out().println("  output s3://" + folder.bucket() + "/" + prefix + " (" + files.size()
+                                + " objects), " + name(first.key()) + ":");
                         s3.getObjectAsBytes(r -> r.bucket(folder.bucket()).key(first.key())).asUtf8String().lines().limit(LINES)
                                 .forEach(line -> terminal.out().println("    " + (line.length() > WIDTH ? line.substring(0, WIDTH) + "…" : line)));
-                    });
+                    }));
         }
+    }
+
+    /** The folder itself when the object lies directly in it, else the first folder below it. */
+    private static String datasetOf(String folder, String key) {
+        int slash = key.indexOf('/', folder.length());
+        return slash < 0 ? folder : key.substring(0, slash + 1);
     }
 
     private static List<String> folderUris(JsonNode job) {

@@ -3,6 +3,7 @@ package io.emrpipeline.local.spark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** One command of an example's build (pip, tar, venv-pack), its output kept in a log for when it fails. */
 final class BuildStep {
@@ -14,10 +15,23 @@ final class BuildStep {
      * @throws IllegalStateException when the command exits non-zero: names it, its last line and the log
      */
     static void run(List<String> command, Path log, String what) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command)
+        run(command, null, Map.of(), log, what);
+    }
+
+    /**
+     * @param directory the working directory, or null for this process's
+     * @param environment variables set on top of this process's environment
+     */
+    static void run(List<String> command, Path directory, Map<String, String> environment, Path log, String what)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         int exitCode = process.waitFor();
         if (exitCode != 0) {
             List<String> output = RunFiles.tail(log).stream().filter(line -> !line.isBlank()).toList();

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
  * The example files that are built rather than kept in the repository. A job request may name
  * {@code examples/<dir>/<file>} that does not exist when {@code <dir>} holds what makes it:
  * <ul>
+ *   <li>{@code <name>.whl} and {@code conf-<package>.tar.gz}: a Kedro project (a {@code pyproject.toml}
+ *       with {@code [tool.kedro]}); what {@code kedro package} writes (see {@link KedroPackage}).</li>
  *   <li>{@code <name>.whl}: a {@code pyproject.toml}; the project's wheel ({@code pip wheel}).</li>
  *   <li>{@code <name>.jar}: a {@code pom.xml}; Maven builds {@code target/<name>.jar} (the
  *       directory is a module of the build, so {@code make run} and the tests build it first).</li>
@@ -33,6 +35,9 @@ final class ExampleBuilds {
         Path dir = wanted.getParent();
         String name = wanted.getFileName().toString();
         Path venv = repoRoot.resolve(".venv/bin");
+        if ((name.endsWith(".whl") || (name.startsWith("conf-") && name.endsWith(".tar.gz"))) && KedroPackage.isProject(dir)) {
+            return Optional.of(KedroPackage.build(venv, dir, scratch).resolve(name));
+        }
         if (name.endsWith(".whl") && Files.isRegularFile(dir.resolve("pyproject.toml"))) {
             return Optional.of(WheelBuild.build(venv.resolve("pip"), dir, scratch).resolve(name));
         }

@@ -31,7 +31,8 @@ final class WheelBuild {
         return wheels;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** Copies a project without its build outputs, caches and venvs. */
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : paths.filter(p -> !excluded(from.relativize(p))).toList()) {
                 Path target = to.resolve(from.relativize(path).toString());

@@ -1,0 +1,4 @@
+"""Order Totals
+"""
+
+__version__ = "0.1"
