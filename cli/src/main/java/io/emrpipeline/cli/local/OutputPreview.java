@@ -14,13 +14,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * After a local run: the first lines of what the job wrote, for each S3 folder its arguments (or a
- * flyte job's command) name — alone or inside an option such as {@code --params=root=s3://…/} —
- * that now holds objects.
+ * After a local run: the first lines of what the job wrote, for each S3 location its arguments (or
+ * a flyte job's command) name — alone or inside an option such as {@code --params root=s3://…} —
+ * that now holds objects below it.
  */
 final class OutputPreview {
 
-    private static final Pattern S3_FOLDER = Pattern.compile("s3://[a-z0-9][a-z0-9.-]*[a-z0-9]/[^\\s,;=]*/(?=$|[\\s,;])");
+    private static final Pattern S3_FOLDER = Pattern.compile("s3://[a-z0-9][a-z0-9.-]*[a-z0-9]/[^\\s,;=]*");
     private static final int LINES = 6;
     private static final int WIDTH = 100;
 
@@ -28,7 +28,8 @@ final class OutputPreview {
 
     static void print(JsonNode request, S3Client s3, Terminal terminal) {
         for (String text : folderUris(request.path("job"))) {
-            S3Location folder = S3Location.parse(text);
+            // Read as a folder: an input file's URI lists nothing below it and is passed over.
+            S3Location folder = S3Location.parse(text.endsWith("/") ? text : text + "/");
             List<S3Object> objects = s3.listObjectsV2(r -> r.bucket(folder.bucket()).prefix(folder.key())).contents();
             // One entry per dataset: the folder itself, or each folder of part files below it (a Kedro run's outputs).
             Map<String, List<S3Object>> datasets = new TreeMap<>();
