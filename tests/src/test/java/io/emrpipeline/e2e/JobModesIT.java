@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.emrpipeline.contract.RepositoryRoot;
 import io.emrpipeline.core.Json;
-import io.emrpipeline.e2e.iam.IamCheck;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.spark.ExampleUploads;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -35,37 +31,12 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * and the job's output in the local S3 is checked against what the input holds. One pipeline with
  * the real Spark runner for the whole class.
  */
-class JobModesIT {
+class JobModesIT extends SparkPipelineScenarios {
 
     private static final String BUCKET = LocalPipeline.BUCKET;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(4);
     private static final Path REPO = RepositoryRoot.find();
     private static final String INPUT = "examples/wordcount/input.txt";
-
-    private static LocalPipeline pipeline;
-
-    @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(REPO, LocalPipeline.Runner.SPARK_SUBMIT);
-    }
-
-    @AfterAll
-    static void stopPipeline() throws Exception {
-        if (pipeline != null) {
-            try {
-                IamCheck.evaluate(pipeline.gateway().calls().drain()).assertAllowed();
-            } finally {
-                pipeline.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void freshPipeline() throws Exception {
-        pipeline.reset();
-        // The examples name their application, as a deployment's users would; locally it is created here.
-        pipeline.createApplication("local-spark");
-    }
 
     @Test
     void scriptModeRunsAPySparkFile() throws Exception {

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.contract.RepositoryRoot;
 import io.emrpipeline.core.Json;
-import io.emrpipeline.e2e.iam.IamCheck;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.spark.ExampleUploads;
 import java.math.BigDecimal;
@@ -21,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.emrserverless.model.JobRun;
@@ -39,37 +35,13 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * {@code --conf-source}. The datasets the run writes are checked against the input, row by row; a node
  * that raises fails the execution with its error in the cause. One pipeline for the class.
  */
-class KedroProjectIT {
+class KedroProjectIT extends SparkPipelineScenarios {
 
     private static final String BUCKET = LocalPipeline.BUCKET;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(6);
     private static final Path REPO = RepositoryRoot.find();
     private static final Path EXAMPLE = REPO.resolve("examples/kedro-project");
     private static final String OUTPUT_ROOT = "output/kedro-orders/";
-
-    private static LocalPipeline pipeline;
-
-    @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(REPO, LocalPipeline.Runner.SPARK_SUBMIT);
-    }
-
-    @AfterAll
-    static void stopPipeline() throws Exception {
-        if (pipeline != null) {
-            try {
-                IamCheck.evaluate(pipeline.gateway().calls().drain()).assertAllowed();
-            } finally {
-                pipeline.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void freshPipeline() throws Exception {
-        pipeline.reset();
-        pipeline.createApplication("local-spark");
-    }
 
     @Test
     void thePackagedProjectRunsItsPipelineWithItsConfigurationAndWritesItsDatasetsToS3() throws Exception {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.emrpipeline.core.Json;
 import io.emrpipeline.contract.RepositoryRoot;
-import io.emrpipeline.e2e.iam.IamCheck;
 import io.emrpipeline.local.LocalPipeline;
 import io.emrpipeline.local.emr.JobRunState;
 import io.emrpipeline.local.emr.JobRunView;
@@ -27,9 +26,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -41,36 +37,10 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  * its success, failure or cancellation is what the execution reports. Its own pipeline, since
  * the shared one simulates jobs.
  */
-class SparkJobsIT {
+class SparkJobsIT extends SparkPipelineScenarios {
 
     private static final String BUCKET = LocalPipeline.BUCKET;
     private static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
-
-    private static LocalPipeline pipeline;
-    private String applicationId;
-
-    @BeforeAll
-    static void startPipeline() throws Exception {
-        pipeline = LocalPipeline.start(RepositoryRoot.find(), LocalPipeline.Runner.SPARK_SUBMIT);
-    }
-
-    @AfterAll
-    static void stopPipeline() throws Exception {
-        if (pipeline != null) {
-            try {
-                // The same IAM check as LocalPipelineExtension's, for this pipeline's functions.
-                IamCheck.evaluate(pipeline.gateway().calls().drain()).assertAllowed();
-            } finally {
-                pipeline.close();
-            }
-        }
-    }
-
-    @BeforeEach
-    void freshPipeline() throws Exception {
-        pipeline.reset();
-        applicationId = pipeline.createApplication("spark");
-    }
 
     @Test
     void aPySparkJobWritesItsOutputToS3AndItsDriverLogsWhereTheLinksPoint() throws Exception {
