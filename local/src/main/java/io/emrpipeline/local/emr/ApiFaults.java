@@ -19,7 +19,6 @@ public final class ApiFaults {
     public static final RateLimit GET_JOB_RUN_QUOTA = new RateLimit(10, 50);
 
     private final Map<JobRunOperation, Integer> calls = new EnumMap<>(JobRunOperation.class);
-    private final Map<JobRunOperation, Integer> throttlesLeft = new EnumMap<>(JobRunOperation.class);
     private final Map<JobRunOperation, Duration> answerDelays = new EnumMap<>(JobRunOperation.class);
     private final Map<JobRunOperation, TokenBucket> rateLimits = new EnumMap<>(JobRunOperation.class);
     private final Map<JobRunOperation, Integer> throttled = new EnumMap<>(JobRunOperation.class);
@@ -30,7 +29,9 @@ public final class ApiFaults {
 
     /** The next {@code count} calls of {@code operation} answer HTTP 429 ThrottlingException. */
     public synchronized void throttleNext(JobRunOperation operation, int count) {
-        throttlesLeft.put(operation, count);
+        for (int i = 0; i < count; i++) {
+            refuseNext(operation, EmrApiException.throttled());
+        }
     }
 
     /** The next calls of {@code operation} answer these errors, one each, in order (a refusal EMR would make). */
@@ -85,32 +86,26 @@ public final class ApiFaults {
         return throttled.getOrDefault(operation, 0);
     }
 
-    /** Counts a call; throws the throttling error if one is owed or the operation's bucket is empty. */
+    /** Counts a call; throws the error owed to it, or throttles it when the operation's bucket is empty. */
     synchronized void onCall(JobRunOperation operation) {
         calls.merge(operation, 1, Integer::sum);
-        int left = throttlesLeft.getOrDefault(operation, 0);
-        if (left > 0) {
-            throttlesLeft.put(operation, left - 1);
-            throw throttle(operation);
+        Deque<EmrApiException> owed = refusals.get(operation);
+        EmrApiException refusal = owed == null ? null : owed.poll();
+        if (refusal == null) {
+            TokenBucket bucket = rateLimits.get(operation);
+            if (bucket == null || bucket.take(System.nanoTime())) {
+                return;
+            }
+            refusal = EmrApiException.throttled();
         }
-        EmrApiException refusal = refusals.getOrDefault(operation, new ArrayDeque<>()).poll();
-        if (refusal != null) {
-            throw refusal;
+        if (refusal.isThrottling()) {
+            throttled.merge(operation, 1, Integer::sum);
         }
-        TokenBucket bucket = rateLimits.get(operation);
-        if (bucket != null && !bucket.take(System.nanoTime())) {
-            throw throttle(operation);
-        }
-    }
-
-    private EmrApiException throttle(JobRunOperation operation) {
-        throttled.merge(operation, 1, Integer::sum);
-        return EmrApiException.throttled();
+        throw refusal;
     }
 
     public synchronized void reset() {
         calls.clear();
-        throttlesLeft.clear();
         answerDelays.clear();
         rateLimits.clear();
         throttled.clear();

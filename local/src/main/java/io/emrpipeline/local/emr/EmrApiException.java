@@ -41,6 +41,11 @@ public final class EmrApiException extends RuntimeException {
         return new EmrApiException(429, "ThrottlingException", "Rate exceeded");
     }
 
+    /** Throttling (HTTP 429), injected or by rate, as opposed to a refusal. */
+    public boolean isThrottling() {
+        return httpStatus == 429;
+    }
+
     public int httpStatus() {
         return httpStatus;
     }

@@ -20,7 +20,10 @@ record CallTally(Map<String, Integer> invocations, Map<JobRunOperation, Integer>
     private static final Set<String> S3_REQUESTS = Set.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject",
             "s3:ListBucket");
 
-    /** Reads and clears the gateway's records: the next tally starts from zero. */
+    /**
+     * Reads and clears the invocation log and the gateway's call records; the EMR call counts are
+     * since the model's last reset (each measurement starts from {@code LocalPipeline.reset()}).
+     */
     static CallTally drain(LocalPipeline pipeline, List<String> functions) {
         Map<String, Integer> invocations = new TreeMap<>();
         for (String function : functions) {
