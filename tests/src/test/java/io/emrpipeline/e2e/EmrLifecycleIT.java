@@ -36,6 +36,9 @@ class EmrLifecycleIT {
         String applicationId = pipeline.createApplication("analytics");
         pipeline.gateway().jobRuns().setMaxConcurrentRuns(applicationId, 1);
         int jobs = 3;
+        // The first run holds the only slot long enough for the others to be submitted behind it,
+        // however slowly a busy machine starts their SubmitJobRun.
+        pipeline.gateway().simulatedJobs().planNext(JobPlan.succeedAfter(Duration.ofSeconds(10)));
         pipeline.gateway().simulatedJobs().setDefaultPlan(JobPlan.succeedAfter(Duration.ofMillis(1500)));
 
         List<String> executions = new ArrayList<>();
